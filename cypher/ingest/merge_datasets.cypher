@@ -1,0 +1,20 @@
+// Creates or updates datasets with their facets, model/feature labels and symlinked aliases. An alias
+// already pointing at another dataset keeps pointing there.
+// Parameters: $rows (list of {namespace, name, facets, eventTime, isModel, isFeature, aliases:[{namespace, name, type}]})
+UNWIND $rows AS row
+MERGE (d:Dataset {namespace: row.namespace, name: row.name})
+ON CREATE SET d.firstSeen = row.eventTime
+SET d += row.facets,
+    d.lastSeen = CASE WHEN d.lastSeen IS NULL OR row.eventTime > d.lastSeen THEN row.eventTime ELSE d.lastSeen END
+FOREACH (_ IN CASE WHEN row.isModel THEN [1] ELSE [] END | SET d:Model)
+FOREACH (_ IN CASE WHEN row.isFeature THEN [1] ELSE [] END | SET d:Feature)
+WITH d, row
+CALL {
+  WITH d, row
+  UNWIND row.aliases AS alias
+  MERGE (a:DatasetAlias {namespace: alias.namespace, name: alias.name})
+  ON CREATE SET a.type = alias.type
+  WITH d, a
+  WHERE NOT (a)-[:ALIAS_OF]->()
+  MERGE (a)-[:ALIAS_OF]->(d)
+}

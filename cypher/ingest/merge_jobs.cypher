@@ -1,0 +1,7 @@
+// Creates or updates jobs with their facets (one property per facet, raw JSON).
+// Parameters: $rows (list of {namespace, name, facets, eventTime})
+UNWIND $rows AS row
+MERGE (j:Job {namespace: row.namespace, name: row.name})
+ON CREATE SET j.firstSeen = row.eventTime
+SET j += row.facets,
+    j.lastSeen = CASE WHEN j.lastSeen IS NULL OR row.eventTime > j.lastSeen THEN row.eventTime ELSE j.lastSeen END

@@ -1,0 +1,4 @@
+package dev.provenant.ingest;
+
+/** The OpenLineage identity of a dataset: namespace plus name. */
+public record DatasetKey(String namespace, String name) {}

@@ -1,0 +1,111 @@
+package dev.provenant.ingest;
+
+import dev.provenant.neo4j.CypherCatalog;
+import dev.provenant.neo4j.Neo4jSessions;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.TransactionContext;
+
+/**
+ * Writes a group of events in one Neo4j transaction: appends the new ones to the hash-chained event
+ * log and merges what they say into the lineage graph. Duplicates (by hash) are answered, not written.
+ * The transaction function is pure, so the driver may retry it on transient errors.
+ */
+@ApplicationScoped
+class IngestRepository {
+
+    private final Neo4jSessions sessions;
+    private final String lockChain;
+    private final String advanceChain;
+    private final String findKnown;
+    private final String resolveKeys;
+    /** Graph statements in the order they run; each takes {@code $rows}. */
+    private final List<Statement> graphStatements;
+
+    private record Statement(String cypher, java.util.function.Function<GraphRows, List<Map<String, Object>>> rows) {}
+
+    IngestRepository(Neo4jSessions sessions, CypherCatalog cypher) {
+        this.sessions = sessions;
+        this.lockChain = cypher.get("ingest/lock_event_chain");
+        this.advanceChain = cypher.get("ingest/advance_event_chain");
+        this.findKnown = cypher.get("ingest/find_known_events");
+        this.resolveKeys = cypher.get("ingest/resolve_dataset_keys");
+        this.graphStatements = List.of(
+                new Statement(cypher.get("ingest/create_events"), r -> r.events),
+                new Statement(cypher.get("ingest/merge_jobs"), r -> r.jobs),
+                new Statement(cypher.get("ingest/merge_runs"), r -> r.runs),
+                new Statement(cypher.get("ingest/merge_parent_runs"), r -> r.parents),
+                new Statement(cypher.get("ingest/merge_datasets"), r -> r.datasets),
+                new Statement(cypher.get("ingest/merge_fields"), r -> r.fields),
+                new Statement(cypher.get("ingest/merge_job_inputs"), r -> r.jobInputs),
+                new Statement(cypher.get("ingest/merge_job_outputs"), r -> r.jobOutputs),
+                new Statement(cypher.get("ingest/merge_run_reads"), r -> r.runReads),
+                new Statement(cypher.get("ingest/merge_run_writes"), r -> r.runWrites),
+                new Statement(cypher.get("ingest/merge_column_lineage"), r -> r.columnLineage),
+                new Statement(cypher.get("ingest/sweep_stale_edges"), r -> r.completions));
+    }
+
+    /** One outcome per event, in order. */
+    List<IngestOutcome> write(List<QueuedEvent> events) {
+        try (Session session = sessions.writeSession()) {
+            return session.executeWrite(tx -> writeIn(tx, events));
+        }
+    }
+
+    private List<IngestOutcome> writeIn(TransactionContext tx, List<QueuedEvent> events) {
+        Record head = tx.run(lockChain).single();
+        long seq = head.get("seq").asLong();
+        String prevHash = head.get("head").isNull() ? null : head.get("head").asString();
+
+        Map<String, Long> known = new HashMap<>();
+        List<String> hashes = events.stream().map(e -> e.event().hash()).distinct().toList();
+        tx.run(findKnown, Map.of("hashes", hashes)).forEachRemaining(r -> known.put(r.get("hash").asString(),
+                r.get("seq").asLong()));
+
+        List<IngestOutcome> outcomes = new ArrayList<>(events.size());
+        List<GraphRows.ChainedEvent> fresh = new ArrayList<>();
+        for (QueuedEvent queued : events) {
+            String hash = queued.event().hash();
+            Long existing = known.get(hash);
+            if (existing != null) {
+                outcomes.add(new IngestOutcome(IngestOutcome.DUPLICATE, hash, existing));
+                continue;
+            }
+            seq++;
+            fresh.add(new GraphRows.ChainedEvent(queued, seq, prevHash));
+            known.put(hash, seq);
+            prevHash = hash;
+            outcomes.add(new IngestOutcome(IngestOutcome.CREATED, hash, seq));
+        }
+        if (fresh.isEmpty()) {
+            return outcomes;
+        }
+
+        GraphRows rows = GraphRows.of(fresh, new DatasetIdentities(knownIdentities(tx, fresh)));
+        for (Statement statement : graphStatements) {
+            List<Map<String, Object>> params = statement.rows().apply(rows);
+            if (!params.isEmpty()) {
+                tx.run(statement.cypher(), Map.of("rows", params)).consume();
+            }
+        }
+        tx.run(advanceChain, Map.of("seq", seq, "head", prevHash)).consume();
+        return outcomes;
+    }
+
+    private Map<DatasetKey, DatasetKey> knownIdentities(TransactionContext tx, List<GraphRows.ChainedEvent> fresh) {
+        Set<DatasetKey> mentioned = DatasetIdentities.mentionedIn(fresh.stream().map(c -> c.queued().event()).toList());
+        List<Map<String, Object>> keys = mentioned.stream()
+                .map(k -> Map.<String, Object>of("namespace", k.namespace(), "name", k.name())).toList();
+        Map<DatasetKey, DatasetKey> known = new HashMap<>();
+        tx.run(resolveKeys, Map.of("keys", keys)).forEachRemaining(r -> known.put(
+                new DatasetKey(r.get("namespace").asString(), r.get("name").asString()),
+                new DatasetKey(r.get("canonicalNamespace").asString(), r.get("canonicalName").asString())));
+        return known;
+    }
+}
