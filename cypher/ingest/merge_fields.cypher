@@ -1,5 +1,6 @@
 // Creates or updates fields; top-level fields hang below their dataset, nested ones below their
-// parent field. Rows list parents before children.
+// parent field. Rows list parents before children. A row without parent (a field only column lineage
+// names) does not re-attach a field that already hangs below a parent.
 // Parameters: $rows (list of {namespace, dataset, path, parentPath, name, type, description, eventTime})
 UNWIND $rows AS row
 MATCH (d:Dataset {namespace: row.namespace, name: row.dataset})
@@ -10,5 +11,18 @@ SET f.type = coalesce(row.type, f.type),
     f.lastSeen = CASE WHEN f.lastSeen IS NULL OR row.eventTime > f.lastSeen THEN row.eventTime ELSE f.lastSeen END
 WITH d, f, row
 OPTIONAL MATCH (parent:Field {namespace: row.namespace, dataset: row.dataset, path: row.parentPath})
-WITH f, coalesce(parent, d) AS owner
-MERGE (owner)-[:HAS_FIELD]->(f)
+CALL {
+  WITH d, f, parent
+  WITH d, f, parent
+  WHERE parent IS NOT NULL
+  MERGE (parent)-[:HAS_FIELD]->(f)
+  WITH d, f
+  OPTIONAL MATCH (d)-[stray:HAS_FIELD]->(f)
+  DELETE stray
+}
+CALL {
+  WITH d, f, parent
+  WITH d, f
+  WHERE parent IS NULL AND NOT ()-[:HAS_FIELD]->(f)
+  MERGE (d)-[:HAS_FIELD]->(f)
+}

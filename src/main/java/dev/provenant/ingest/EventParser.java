@@ -84,7 +84,7 @@ public final class EventParser {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             String message = e.getOriginalMessage();
-            String code = message != null && message.contains("UTF-8") ? "invalid_encoding" : "malformed_json";
+            String code = message != null && message.startsWith("Invalid UTF-8") ? "invalid_encoding" : "malformed_json";
             return failParse(code, message + where, pathOf(e, path));
         } catch (IOException e) {
             throw ApiException.badRequest("malformed_json", e.getMessage(), path);

@@ -2,6 +2,7 @@ package dev.provenant.ingest;
 
 import dev.provenant.web.ApiException;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -31,6 +32,8 @@ final class RequestBodies {
         } catch (ZipException e) {
             throw ApiException.badRequest("malformed_gzip", "the body says Content-Encoding: gzip but is not valid gzip: "
                     + e.getMessage(), null);
+        } catch (EOFException e) {
+            throw ApiException.badRequest("malformed_gzip", "the gzip body is truncated", null);
         } catch (IOException e) {
             if ("Unexpected end of ZLIB input stream".equals(e.getMessage())) {
                 throw ApiException.badRequest("malformed_gzip", "the gzip body is truncated", null);

@@ -32,29 +32,39 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         this.boltPort = boltPort;
     }
 
-    /** Starts the database under {@code <dataDir>/neo4j}; fails fast when the Bolt port is taken. */
-    public static EmbeddedNeo4j start(Path dataDir, ProvenantConfig.Neo4j settings) {
-        Path home = dataDir.resolve("neo4j").toAbsolutePath();
+    /** How an embedded database listens and authenticates; a null password switches Bolt auth off. */
+    public record Settings(String boltAddress, int boltPort, String username, String password, long pageCacheBytes) {}
+
+    /** Starts the database under {@code <dataDir>/neo4j} as the configuration says. */
+    public static EmbeddedNeo4j start(Path dataDir, ProvenantConfig.Neo4j config) {
+        return start(dataDir.resolve("neo4j"), new Settings(config.boltAddress(), config.boltPort(), config.username(),
+                config.password().filter(p -> !p.isBlank()).orElse(null), config.pageCache().asLongValue()));
+    }
+
+    /** Starts a database in {@code home}; fails fast when the Bolt port is taken. */
+    public static EmbeddedNeo4j start(Path home, Settings settings) {
+        Path dir = home.toAbsolutePath();
         requirePortFree(settings.boltAddress(), settings.boltPort());
         try {
-            Files.createDirectories(home);
+            Files.createDirectories(dir);
         } catch (IOException e) {
-            throw new IllegalStateException("cannot create the Neo4j directory " + home, e);
+            throw new IllegalStateException("cannot create the Neo4j directory " + dir, e);
         }
-        boolean authEnabled = settings.password().filter(p -> !p.isBlank()).isPresent();
-        DatabaseManagementService service = new DatabaseManagementServiceBuilder(home)
+        boolean authEnabled = settings.password() != null;
+        SocketAddress bolt = new SocketAddress(settings.boltAddress(), settings.boltPort());
+        DatabaseManagementService service = new DatabaseManagementServiceBuilder(dir)
                 .setConfig(BoltConnector.enabled, true)
-                .setConfig(BoltConnector.listen_address, new SocketAddress(settings.boltAddress(), settings.boltPort()))
-                .setConfig(BoltConnector.advertised_address, new SocketAddress(settings.boltAddress(), settings.boltPort()))
+                .setConfig(BoltConnector.listen_address, bolt)
+                .setConfig(BoltConnector.advertised_address, bolt)
                 .setConfig(BoltConnector.encryption_level, BoltConnector.EncryptionLevel.DISABLED)
                 .setConfig(GraphDatabaseSettings.auth_enabled, authEnabled)
-                .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCache().asLongValue())
+                .setConfig(GraphDatabaseSettings.pagecache_memory, settings.pageCacheBytes())
                 .build();
-        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, home, settings.boltPort());
+        EmbeddedNeo4j neo4j = new EmbeddedNeo4j(service, dir, settings.boltPort());
         if (authEnabled) {
-            neo4j.setPassword(settings.username(), settings.password().orElseThrow());
+            neo4j.setPassword(settings.username(), settings.password());
         }
-        LOG.infof("Embedded Neo4j started in %s, Bolt on %s:%d (authentication %s)", home, settings.boltAddress(),
+        LOG.infof("Embedded Neo4j started in %s, Bolt on %s:%d (authentication %s)", dir, settings.boltAddress(),
                 settings.boltPort(), authEnabled ? "on" : "off, localhost only");
         return neo4j;
     }

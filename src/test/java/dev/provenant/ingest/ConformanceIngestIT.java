@@ -243,6 +243,36 @@ class ConformanceIngestIT {
     }
 
     @Test
+    void everyFieldHangsBelowExactlyOneOwner() {
+        assertThat(graph.count("MATCH (f:Field) WHERE COUNT { ()-[:HAS_FIELD]->(f) } <> 1 RETURN count(f)")).isZero();
+    }
+
+    @Test
+    void nestedFieldNamedByColumnLineageKeepsItsParent() {
+        String schema = """
+                {"eventType":"COMPLETE","eventTime":"2026-02-01T00:00:00Z","producer":"https://example.com/p",
+                 "run":{"runId":"nested-1"},"job":{"namespace":"nested","name":"load"},
+                 "outputs":[{"namespace":"pg","name":"people","facets":{"schema":{"fields":[
+                   {"name":"address","type":"struct","fields":[{"name":"city","type":"string"}]}]}}}]}""";
+        String lineage = """
+                {"eventType":"COMPLETE","eventTime":"2026-02-02T00:00:00Z","producer":"https://example.com/p",
+                 "run":{"runId":"nested-2"},"job":{"namespace":"nested","name":"copy"},
+                 "inputs":[{"namespace":"pg","name":"people"}],
+                 "outputs":[{"namespace":"pg","name":"cities","facets":{"columnLineage":{"fields":{"city":{"inputFields":[
+                   {"namespace":"pg","name":"people","field":"address.city",
+                    "transformations":[{"type":"DIRECT","subtype":"IDENTITY"}]}]}}}}}]}""";
+        for (String event : List.of(schema, lineage)) {
+            given().auth().oauth2(TestResources.ADMIN_TOKEN).contentType("application/json").body(event)
+                    .post("/api/v1/lineage").then().statusCode(201);
+        }
+        List<Record> owners = graph.query("""
+                MATCH (owner)-[:HAS_FIELD]->(:Field {namespace: 'pg', dataset: 'people', path: 'address.city'})
+                RETURN coalesce(owner.path, owner.name) AS owner""");
+        assertThat(owners).extracting(r -> r.get("owner").asString()).containsExactly("address");
+        assertThat(feeds("pg", "cities", "city")).containsExactly("people.address.city DIRECT IDENTITY false");
+    }
+
+    @Test
     void terminalStateWinsWhateverTheArrivalOrder() {
         given().auth().oauth2(TestResources.ADMIN_TOKEN).queryParam("runId", "01965ca5-85bc-789d-93a1-9e4e48bd37b3")
                 .get("/api/v1/runs").then().statusCode(200)

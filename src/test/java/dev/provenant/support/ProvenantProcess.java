@@ -1,0 +1,138 @@
+package dev.provenant.support;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The production build ({@code target/quarkus-app/quarkus-run.jar}) started as its own process, as a
+ * user runs it: for restarts on the same data directory, signals, and external-database mode.
+ */
+public final class ProvenantProcess implements AutoCloseable {
+
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(180);
+
+    private final Process process;
+    private final Path log;
+    private final int httpPort;
+
+    private ProvenantProcess(Process process, Path log, int httpPort) {
+        this.process = process;
+        this.log = log;
+        this.httpPort = httpPort;
+    }
+
+    /** Starts the server with these {@code -D} settings and waits until it reports ready. */
+    public static ProvenantProcess start(Path dataDir, Map<String, String> settings) {
+        Path jar = Path.of(System.getProperty("app.jar", "target/quarkus-app/quarkus-run.jar"));
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests with ./mvnw verify, which packages first");
+        }
+        int httpPort = FreePorts.next();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx1g");
+        command.add("-Dquarkus.http.port=" + httpPort);
+        command.add("-Dprovenant.data-dir=" + dataDir);
+        command.add("-Dprovenant.neo4j.bolt-port=" + FreePorts.next());
+        command.add("-Dprovenant.neo4j.page-cache=64M");
+        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Path logs = Files.createDirectories(Path.of("target", "process-logs"));
+            Path log = Files.createTempFile(logs, "provenant-", ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            ProvenantProcess server = new ProvenantProcess(process, log, httpPort);
+            server.awaitReady();
+            return server;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + httpPort;
+    }
+
+    public String log() {
+        try {
+            return Files.readString(log);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** SIGTERM, then waits for the process to end; returns how long that took. */
+    public Duration terminate(Duration bound) throws InterruptedException {
+        Instant start = Instant.now();
+        process.destroy();
+        if (!process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("server did not stop within " + bound + " after SIGTERM\n" + tail());
+        }
+        return Duration.between(start, Instant.now());
+    }
+
+    @Override
+    public void close() {
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.waitFor(30, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private void awaitReady() {
+        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(5)).build();
+        Instant deadline = Instant.now().plus(READY_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new AssertionError("server exited with " + process.exitValue() + " before it was ready\n" + tail());
+            }
+            try {
+                if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            sleep();
+        }
+        close();
+        throw new AssertionError("server not ready within " + READY_TIMEOUT + "\n" + tail());
+    }
+
+    private String tail() {
+        String text = log();
+        return text.length() <= 6000 ? text : text.substring(text.length() - 6000);
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
