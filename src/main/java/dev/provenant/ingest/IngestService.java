@@ -2,6 +2,7 @@ package dev.provenant.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provenant.config.ProvenantConfig;
+import dev.provenant.neo4j.DatabaseFailures;
 import dev.provenant.neo4j.Neo4jBootstrap;
 import dev.provenant.web.ApiException;
 import io.micrometer.core.instrument.Counter;
@@ -15,9 +16,6 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import org.neo4j.driver.exceptions.ServiceUnavailableException;
-import org.neo4j.driver.exceptions.SessionExpiredException;
-import org.neo4j.driver.exceptions.TransientException;
 
 /** Validates request bodies into events and hands them to the group-commit writer. */
 @ApplicationScoped
@@ -117,8 +115,7 @@ public class IngestService {
                     "the write was not confirmed in time; it may still land, and posting it again is safe",
                     DATABASE_RETRY_AFTER);
         }
-        if (cause instanceof ServiceUnavailableException || cause instanceof SessionExpiredException
-                || cause instanceof TransientException) {
+        if (DatabaseFailures.isUnavailable(cause)) {
             return ApiException.unavailable("database_unavailable", "Neo4j is unavailable: " + cause.getMessage(),
                     DATABASE_RETRY_AFTER);
         }
