@@ -90,6 +90,12 @@ public class GroupCommitWriter {
         if (thread != null) {
             thread.join(SHUTDOWN_DRAIN_MILLIS);
         }
+        // Whatever slipped in after the writer stopped, or was left when draining ran out of time.
+        Pending left;
+        while ((left = queue.poll()) != null) {
+            complete(left, null, ApiException.unavailable("shutting_down", "the server is stopping; retry shortly",
+                    RETRY_AFTER));
+        }
     }
 
     /**

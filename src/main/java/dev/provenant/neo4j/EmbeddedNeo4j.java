@@ -41,16 +41,21 @@ public final class EmbeddedNeo4j implements AutoCloseable {
                 config.password().filter(p -> !p.isBlank()).orElse(null), config.pageCache().asLongValue()));
     }
 
-    /** Starts a database in {@code home}; fails fast when the Bolt port is taken. */
+    /** Starts a database in {@code home}; fails fast when the Bolt port is taken or would be open to all. */
     public static EmbeddedNeo4j start(Path home, Settings settings) {
         Path dir = home.toAbsolutePath();
+        boolean authEnabled = settings.password() != null;
+        if (!authEnabled && !isLoopback(settings.boltAddress())) {
+            throw new IllegalStateException("Bolt would listen on " + settings.boltAddress()
+                    + " without authentication; set provenant.neo4j.password or keep provenant.neo4j.bolt-address on"
+                    + " 127.0.0.1");
+        }
         requirePortFree(settings.boltAddress(), settings.boltPort());
         try {
             Files.createDirectories(dir);
         } catch (IOException e) {
             throw new IllegalStateException("cannot create the Neo4j directory " + dir, e);
         }
-        boolean authEnabled = settings.password() != null;
         SocketAddress bolt = new SocketAddress(settings.boltAddress(), settings.boltPort());
         DatabaseManagementService service = new DatabaseManagementServiceBuilder(dir)
                 .setConfig(BoltConnector.enabled, true)
@@ -96,6 +101,14 @@ public final class EmbeddedNeo4j implements AutoCloseable {
             if (!String.valueOf(e.getMessage()).contains("Old password and new password cannot be the same")) {
                 throw e;
             }
+        }
+    }
+
+    private static boolean isLoopback(String address) {
+        try {
+            return java.net.InetAddress.getByName(address).isLoopbackAddress();
+        } catch (java.net.UnknownHostException e) {
+            return false;
         }
     }
 

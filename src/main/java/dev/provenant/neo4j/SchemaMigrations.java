@@ -13,8 +13,8 @@ import org.neo4j.driver.Session;
 /**
  * Applies the ordered schema files of {@code cypher/schema/} and records each one as a
  * {@code :ProvenantMigration} node. Statements are idempotent ({@code IF NOT EXISTS}) so several
- * instances starting at once against one cluster do no harm; a recorded migration whose file has
- * changed since stops the start-up, because the schema would no longer match the code.
+ * instances starting at once against one cluster do no harm. A recorded migration is not run again;
+ * one whose file has changed since stops the start-up, because the schema would no longer match the code.
  */
 public final class SchemaMigrations {
 
@@ -46,6 +46,7 @@ public final class SchemaMigrations {
         this.findMigration = catalog.get("neo4j/find_migration");
     }
 
+    /** Applies what is not yet recorded; returns how many migrations were newly applied. */
     public int apply(Driver driver) {
         int applied = 0;
         try (Session session = driver.session()) {
@@ -57,19 +58,22 @@ public final class SchemaMigrations {
                     var result = tx.run(findMigration, Map.of("version", version));
                     return result.hasNext() ? result.next().get("checksum").asString() : null;
                 });
-                if (recorded != null && !recorded.equals(checksum)) {
-                    throw new IllegalStateException("schema migration " + name
-                            + " was applied with different content; restore the file or write a new migration");
+                if (recorded != null) {
+                    if (!recorded.equals(checksum)) {
+                        throw new IllegalStateException("schema migration " + name
+                                + " was applied with different content; restore the file or write a new migration");
+                    }
+                    continue;
                 }
                 // Schema statements run in their own auto-commit transaction, as Neo4j requires.
                 session.run(statement).consume();
-                if (recorded == null) {
-                    session.executeWriteWithoutResult(tx -> tx.run(recordMigration,
-                            Map.of("version", version, "name", name, "checksum", checksum)).consume());
-                    applied++;
-                }
+                session.executeWriteWithoutResult(tx -> tx.run(recordMigration,
+                        Map.of("version", version, "name", name, "checksum", checksum)).consume());
+                applied++;
             }
-            session.run("CALL db.awaitIndexes(300)").consume();
+            if (applied > 0) {
+                session.run("CALL db.awaitIndexes(300)").consume();
+            }
         }
         LOG.infof("Schema up to date (%d migrations, %d newly applied)", MIGRATIONS.size(), applied);
         return applied;
