@@ -1,27 +1,29 @@
-// When a run completes and it is the job's newest completion, the job's lineage edges that this run
-// did not report stop being current. They stay in the graph as history.
+// When a run completes and it is the job's newest completion, the job's lineage edges that nothing has
+// reported since this run started stop being current (unless this run reported them last). Edges
+// that another run saw while this one ran stay current. They all stay in the graph as history.
 // Parameters: $rows (list of {jobNamespace, jobName, runId, eventTime})
 UNWIND $rows AS row
 MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
-WITH j, row
+MATCH (r:Run {runId: row.runId})
+WITH j, row, coalesce(r.startEventTime, r.firstEventTime) AS runStart
 WHERE j.lastCompletedAt IS NULL OR row.eventTime >= j.lastCompletedAt
 SET j.lastCompletedAt = row.eventTime, j.lastCompletedRun = row.runId
-WITH j, row
+WITH j, row, runStart
 CALL {
-  WITH j, row
+  WITH j, row, runStart
   MATCH (:Dataset)-[e:INPUT_TO]->(j)
-  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < row.eventTime
+  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
   SET e.current = false
 }
 CALL {
-  WITH j, row
+  WITH j, row, runStart
   MATCH (j)-[e:OUTPUTS]->(:Dataset)
-  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < row.eventTime
+  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
   SET e.current = false
 }
 CALL {
-  WITH j, row
+  WITH j, row, runStart
   MATCH ()-[e:FEEDS {jobNamespace: j.namespace, jobName: j.name}]->()
-  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < row.eventTime
+  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
   SET e.current = false
 }

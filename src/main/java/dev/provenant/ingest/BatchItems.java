@@ -25,8 +25,16 @@ final class BatchItems {
             JsonNode array = EventParser.readTree(body, "");
             array.forEach(items::add);
             requireWithinLimit(items.size(), maxItems);
-            return items;
+        } else {
+            splitLines(body, maxItems, items);
         }
+        if (items.isEmpty()) {
+            throw ApiException.badRequest("malformed_json", "the batch holds no event", null);
+        }
+        return items;
+    }
+
+    private static void splitLines(byte[] body, int maxItems, List<Object> items) {
         int start = 0;
         for (int i = 0; i <= body.length; i++) {
             if (i == body.length || body[i] == '\n') {
@@ -37,7 +45,6 @@ final class BatchItems {
                 start = i + 1;
             }
         }
-        return items;
     }
 
     private static void requireWithinLimit(int count, int maxItems) {

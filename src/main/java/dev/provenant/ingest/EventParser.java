@@ -214,7 +214,7 @@ public final class EventParser {
         List<FieldDef> fields = schemaFields(facets);
         return new DatasetSnapshot(key, symlinks(facets), facets(node.get("facets")),
                 ioFacetsField == null ? Map.of() : facets(node.get(ioFacetsField)), fields,
-                text(facets, "version", "datasetVersion"), text(facets, "datasetType", "datasetType"),
+                validIdentifierOrNull(path(facets, "version", "datasetVersion")), text(facets, "datasetType", "datasetType"),
                 columnLineage(facets, fields));
     }
 

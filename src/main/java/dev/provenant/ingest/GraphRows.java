@@ -29,8 +29,8 @@ final class GraphRows {
     final List<Map<String, Object>> columnLineage = new ArrayList<>();
     final List<Map<String, Object>> completions = new ArrayList<>();
 
-    /** Events already placed in the chain: {@code seq} and {@code prevHash} assigned. */
-    record ChainedEvent(QueuedEvent queued, long seq, String prevHash) {}
+    /** Events already placed in the chain: {@code seq}, {@code prevHash} and {@code chainHash} assigned. */
+    record ChainedEvent(QueuedEvent queued, long seq, String prevHash, String chainHash) {}
 
     static GraphRows of(List<ChainedEvent> chained, DatasetIdentities identities) {
         GraphRows rows = new GraphRows();
@@ -57,6 +57,7 @@ final class GraphRows {
         eventRow.put("hash", event.hash());
         eventRow.put("seq", chained.seq());
         eventRow.put("prevHash", chained.prevHash());
+        eventRow.put("chainHash", chained.chainHash());
         eventRow.put("receivedAt", chained.queued().receivedAt());
         eventRow.put("kind", event.kind().name());
         eventRow.put("eventType", event.eventType());

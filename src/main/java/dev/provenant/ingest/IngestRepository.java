@@ -14,7 +14,8 @@ import org.neo4j.driver.TransactionContext;
 
 /**
  * Writes a group of events in one Neo4j transaction: appends the new ones to the hash-chained event
- * log and merges what they say into the lineage graph. Duplicates (by hash) are answered, not written.
+ * log (each event carries its own hash, the previous event's hash and a chain hash covering all history
+ * before it) and merges what they say into the lineage graph. Duplicates (by hash) are answered, not written.
  * The transaction function is pure, so the driver may retry it on transient errors.
  */
 @ApplicationScoped
@@ -62,6 +63,7 @@ class IngestRepository {
         Record head = tx.run(lockChain).single();
         long seq = head.get("seq").asLong();
         String prevHash = head.get("head").isNull() ? null : head.get("head").asString();
+        String chain = head.get("chain").isNull() ? "" : head.get("chain").asString();
 
         Map<String, Long> known = new HashMap<>();
         List<String> hashes = events.stream().map(e -> e.event().hash()).distinct().toList();
@@ -78,7 +80,8 @@ class IngestRepository {
                 continue;
             }
             seq++;
-            fresh.add(new GraphRows.ChainedEvent(queued, seq, prevHash));
+            chain = chainHash(chain, hash);
+            fresh.add(new GraphRows.ChainedEvent(queued, seq, prevHash, chain));
             known.put(hash, seq);
             prevHash = hash;
             outcomes.add(new IngestOutcome(IngestOutcome.CREATED, hash, seq));
@@ -94,8 +97,16 @@ class IngestRepository {
                 tx.run(statement.cypher(), Map.of("rows", params)).consume();
             }
         }
-        tx.run(advanceChain, Map.of("seq", seq, "head", prevHash)).consume();
+        tx.run(advanceChain, Map.of("seq", seq, "head", prevHash, "chain", chain)).consume();
         return outcomes;
+    }
+
+    /**
+     * Links an event to everything before it: SHA-256 over the previous chain hash and this event's
+     * hash. Rewriting any stored event changes every chain hash after it.
+     */
+    static String chainHash(String previousChain, String eventHash) {
+        return CanonicalJson.sha256((previousChain + eventHash).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     private Map<DatasetKey, DatasetKey> knownIdentities(TransactionContext tx, List<GraphRows.ChainedEvent> fresh) {

@@ -62,7 +62,7 @@ class BatchItemsTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"", " ", "\n\n", "\r\n \t\r\n"})
+    @ValueSource(strings = {"", " ", "\n\n", "\r\n \t\r\n", "[]", " [ ] "})
     void emptyBodyIsRejected(String body) {
         assertRejected(() -> split(body, 10), 400, "malformed_json", null);
     }

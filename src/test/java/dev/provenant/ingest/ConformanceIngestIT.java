@@ -319,13 +319,27 @@ class ConformanceIngestIT {
     }
 
     @Test
-    void eventsFormAnUnbrokenHashChain() {
-        List<Record> chain = graph.query("MATCH (e:Event) RETURN e.seq AS seq, e.hash AS hash, e.prevHash AS prev ORDER BY seq");
+    void eventsFormAnUnbrokenHashChainOverTheirStoredPayloads() throws Exception {
+        List<Record> chain = graph.query("""
+                MATCH (e:Event)
+                RETURN e.seq AS seq, e.hash AS hash, e.prevHash AS prev, e.chainHash AS chain, e.payload AS payload
+                ORDER BY seq""");
+        assertThat(chain).isNotEmpty();
+        String previousChain = "";
         for (int i = 0; i < chain.size(); i++) {
-            assertThat(chain.get(i).get("seq").asLong()).isEqualTo(i + 1);
+            Record event = chain.get(i);
+            assertThat(event.get("seq").asLong()).isEqualTo(i + 1);
+            String hash = event.get("hash").asString();
+            byte[] payload = new java.util.zip.GZIPInputStream(
+                    new java.io.ByteArrayInputStream(event.get("payload").asByteArray())).readAllBytes();
+            assertThat(CanonicalJson.sha256(payload)).as("payload of event %d", i + 1).isEqualTo(hash);
             if (i > 0) {
-                assertThat(chain.get(i).get("prev").asString()).isEqualTo(chain.get(i - 1).get("hash").asString());
+                assertThat(event.get("prev").asString()).isEqualTo(chain.get(i - 1).get("hash").asString());
+            } else {
+                assertThat(event.get("prev").isNull()).isTrue();
             }
+            previousChain = IngestRepository.chainHash(previousChain, hash);
+            assertThat(event.get("chain").asString()).as("chain hash of event %d", i + 1).isEqualTo(previousChain);
         }
     }
 

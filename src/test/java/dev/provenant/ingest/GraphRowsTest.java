@@ -105,10 +105,12 @@ class GraphRowsTest {
         ParsedEvent event = EventParser.parse(openLineageBytes("hive/data-rentgen-hive-ctas.json"));
 
         GraphRows rows = GraphRows.of(List.of(new GraphRows.ChainedEvent(
-                new QueuedEvent(event, new byte[] {1, 2, 3}, RECEIVED), 42, "prev-hash")), new DatasetIdentities(Map.of()));
+                new QueuedEvent(event, new byte[] {1, 2, 3}, RECEIVED), 42, "prev-hash", "chain-hash")),
+                new DatasetIdentities(Map.of()));
 
         assertThat(rows.events).singleElement().satisfies(r -> assertThat(r).contains(
-                entry("hash", event.hash()), entry("seq", 42L), entry("prevHash", "prev-hash"), entry("kind", "RUN"),
+                entry("hash", event.hash()), entry("seq", 42L), entry("prevHash", "prev-hash"),
+                entry("chainHash", "chain-hash"), entry("kind", "RUN"),
                 entry("eventType", "COMPLETE"), entry("runId", "0197833d-6cec-7609-a80f-8f4e0f8a5b1f"),
                 entry("jobNamespace", "hive://test-hadoop:10000"),
                 entry("jobName", "createtable_as_select.mydatabase.target_table"),
@@ -122,7 +124,7 @@ class GraphRowsTest {
     private static GraphRows rowsOf(ParsedEvent... events) {
         List<GraphRows.ChainedEvent> chained = new ArrayList<>();
         for (int i = 0; i < events.length; i++) {
-            chained.add(new GraphRows.ChainedEvent(new QueuedEvent(events[i], new byte[0], RECEIVED), i + 1, null));
+            chained.add(new GraphRows.ChainedEvent(new QueuedEvent(events[i], new byte[0], RECEIVED), i + 1, null, "chain-" + (i + 1)));
         }
         return GraphRows.of(chained, new DatasetIdentities(Map.of()));
     }

@@ -139,6 +139,18 @@ class IngestRejectionIT {
     }
 
     @Test
+    void oversizedVersionFacetIsIgnoredNotFatal() {
+        String runId = UUID.randomUUID().toString();
+        String event = event(runId, "long-version").replace("\"outputs\":[]",
+                "\"outputs\":[{\"namespace\":\"s3://bucket\",\"name\":\"out.csv\",\"facets\":{\"version\":"
+                        + "{\"datasetVersion\":\"" + "v".repeat(9000) + "\"}}}]");
+        authorized().contentType("application/json").body(event).post("/api/v1/lineage").then().statusCode(201);
+        assertThat(graph.count("""
+                MATCH (:Run {runId: $runId})-[:WROTE]->(v:DatasetVersion {name: 'out.csv'}) WHERE v.version = 'run:' + $runId
+                RETURN count(v)""", java.util.Map.of("runId", runId))).isEqualTo(1);
+    }
+
+    @Test
     void wrongContentTypeOrEncodingIs415() {
         long events = events();
         authorized().contentType("text/plain").body(event(UUID.randomUUID().toString(), "x")).post("/api/v1/lineage")
