@@ -1,6 +1,8 @@
 package dev.provenant.ingest;
 
 import dev.provenant.config.ProvenantConfig;
+import dev.provenant.neo4j.DatabaseAvailability;
+import dev.provenant.neo4j.DatabaseFailures;
 import dev.provenant.neo4j.Neo4jBootstrap;
 import dev.provenant.web.ApiException;
 import io.micrometer.core.instrument.Counter;
@@ -45,6 +47,7 @@ public class GroupCommitWriter {
     private record Pending(List<QueuedEvent> events, long weight, CompletableFuture<List<IngestOutcome>> result) {}
 
     private final IngestRepository repository;
+    private final DatabaseAvailability database;
     private final int maxEventsPerCommit;
     private final int capacity;
     private final long maxQueuedBytes;
@@ -60,8 +63,10 @@ public class GroupCommitWriter {
     private volatile boolean running;
     private Thread thread;
 
-    public GroupCommitWriter(IngestRepository repository, ProvenantConfig config, MeterRegistry registry) {
+    public GroupCommitWriter(IngestRepository repository, DatabaseAvailability database, ProvenantConfig config,
+            MeterRegistry registry) {
         this.repository = repository;
+        this.database = database;
         this.maxEventsPerCommit = config.ingest().maxEventsPerCommit();
         this.capacity = config.ingest().queueCapacity();
         this.maxQueuedBytes = config.ingest().queueMaxBytes().asLongValue();
@@ -159,6 +164,10 @@ public class GroupCommitWriter {
     }
 
     private void commit(List<Pending> group) {
+        if (!database.isAvailable()) {
+            group.forEach(p -> complete(p, null, unavailable()));
+            return;
+        }
         List<QueuedEvent> all = new ArrayList<>();
         group.forEach(p -> all.addAll(p.events()));
         try {
@@ -172,7 +181,10 @@ public class GroupCommitWriter {
                 complete(pending, List.copyOf(own), null);
             }
         } catch (RuntimeException e) {
-            if (group.size() > 1) {
+            if (DatabaseFailures.isUnavailable(e)) {
+                database.markUnavailable(e);
+                group.forEach(p -> complete(p, null, e));
+            } else if (group.size() > 1) {
                 // One request's events must not fail the others: retry each request on its own.
                 LOG.warnf("Group commit of %d requests failed (%s); writing them one by one", group.size(), e.getMessage());
                 group.forEach(p -> commit(List.of(p)));
@@ -181,6 +193,11 @@ public class GroupCommitWriter {
                 complete(group.get(0), null, e);
             }
         }
+    }
+
+    private static ApiException unavailable() {
+        return ApiException.unavailable("database_unavailable", "Neo4j is unavailable; retry after the delay",
+                Duration.ofSeconds(5));
     }
 
     private void complete(Pending pending, List<IngestOutcome> outcomes, Throwable failure) {

@@ -2,6 +2,7 @@ package dev.provenant.ingest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.provenant.config.ProvenantConfig;
+import dev.provenant.neo4j.DatabaseAvailability;
 import dev.provenant.neo4j.DatabaseFailures;
 import dev.provenant.neo4j.Neo4jBootstrap;
 import dev.provenant.web.ApiException;
@@ -25,13 +26,15 @@ public class IngestService {
 
     private final GroupCommitWriter writer;
     private final Neo4jBootstrap bootstrap;
+    private final DatabaseAvailability database;
     private final ProvenantConfig config;
     private final Counter rejected;
 
-    public IngestService(GroupCommitWriter writer, Neo4jBootstrap bootstrap, ProvenantConfig config,
-            MeterRegistry registry) {
+    public IngestService(GroupCommitWriter writer, Neo4jBootstrap bootstrap, DatabaseAvailability database,
+            ProvenantConfig config, MeterRegistry registry) {
         this.writer = writer;
         this.bootstrap = bootstrap;
+        this.database = database;
         this.config = config;
         this.rejected = registry.counter("provenant.ingest.events", "outcome", "rejected");
     }
@@ -96,6 +99,10 @@ public class IngestService {
     private void requireReady() {
         if (!bootstrap.isReady()) {
             throw ApiException.unavailable("not_ready", "the database is not ready yet", DATABASE_RETRY_AFTER);
+        }
+        if (!database.isAvailable()) {
+            throw ApiException.unavailable("database_unavailable", "Neo4j is unavailable; retry after the delay",
+                    DATABASE_RETRY_AFTER);
         }
     }
 

@@ -25,6 +25,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
     private final DatabaseManagementService service;
     private final Path home;
     private final int boltPort;
+    private boolean closed;
 
     private EmbeddedNeo4j(DatabaseManagementService service, Path home, int boltPort) {
         this.service = service;
@@ -126,8 +127,13 @@ public final class EmbeddedNeo4j implements AutoCloseable {
         }
     }
 
+    /** Stops the database; calling it again does nothing. */
     @Override
-    public void close() {
+    public synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
         LOG.info("Shutting down embedded Neo4j");
         service.shutdown();
     }

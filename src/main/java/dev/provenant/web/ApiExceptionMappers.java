@@ -1,5 +1,7 @@
 package dev.provenant.web;
 
+import dev.provenant.neo4j.DatabaseAvailability;
+import dev.provenant.neo4j.DatabaseFailures;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -10,6 +12,12 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class ApiExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ApiExceptionMappers.class);
+
+    private final DatabaseAvailability database;
+
+    public ApiExceptionMappers(DatabaseAvailability database) {
+        this.database = database;
+    }
 
     @ServerExceptionMapper
     public Response mapApi(ApiException e) {
@@ -37,6 +45,11 @@ public class ApiExceptionMappers {
 
     @ServerExceptionMapper
     public Response mapUnexpected(RuntimeException e) {
+        if (DatabaseFailures.isUnavailable(e)) {
+            database.markUnavailable(e);
+            return mapApi(ApiException.unavailable("database_unavailable", "Neo4j is unavailable; retry after the delay",
+                    java.time.Duration.ofSeconds(5)));
+        }
         LOG.error("Unexpected failure", e);
         return Response.serverError().type(MediaType.APPLICATION_JSON)
                 .entity(new ApiError("internal_error", "the server failed to handle the request; see its log", null))
