@@ -15,6 +15,10 @@ public interface ProvenantConfig {
     @WithDefault("./data")
     Path dataDir();
 
+    /** Start-up is refused while the data directory's disk has less free space than this. */
+    @WithDefault("100M")
+    MemorySize minFreeSpace();
+
     Neo4j neo4j();
 
     Auth auth();
