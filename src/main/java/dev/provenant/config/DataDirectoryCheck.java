@@ -16,7 +16,7 @@ public final class DataDirectoryCheck {
 
     /** What is wrong with the data directory, or empty when it is usable. */
     public static Optional<String> problem(Path dataDir, long minFreeBytes) {
-        Path dir = dataDir.toAbsolutePath();
+        Path dir = dataDir.toAbsolutePath().normalize();
         try {
             Files.createDirectories(dir);
         } catch (IOException | SecurityException e) {

@@ -44,7 +44,7 @@ public final class EmbeddedNeo4j implements AutoCloseable {
 
     /** Starts a database in {@code home}; fails fast when the Bolt port is taken or would be open to all. */
     public static EmbeddedNeo4j start(Path home, Settings settings) {
-        Path dir = home.toAbsolutePath();
+        Path dir = home.toAbsolutePath().normalize();
         boolean authEnabled = settings.password() != null;
         if (!authEnabled && !isLoopback(settings.boltAddress())) {
             throw new IllegalStateException("Bolt would listen on " + settings.boltAddress()

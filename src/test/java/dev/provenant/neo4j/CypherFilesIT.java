@@ -33,7 +33,8 @@ class CypherFilesIT {
 
     @BeforeAll
     static void start() {
-        neo4j = EmbeddedNeo4j.start(home, new EmbeddedNeo4j.Settings("127.0.0.1", FreePorts.next(), "neo4j", null,
+        // A relative, non-normalised home like the default ./data/neo4j must work too.
+        neo4j = EmbeddedNeo4j.start(home.resolve(".").resolve("db"), new EmbeddedNeo4j.Settings("127.0.0.1", FreePorts.next(), "neo4j", null,
                 64L * 1024 * 1024));
         driver = GraphDatabase.driver("bolt://127.0.0.1:" + neo4j.boltPort(), AuthTokens.none());
         SchemaMigrations migrations = new SchemaMigrations(new CypherCatalog());
