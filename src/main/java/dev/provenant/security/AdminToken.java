@@ -32,7 +32,7 @@ public class AdminToken {
 
     public AdminToken(ProvenantConfig config) {
         String token = config.auth().adminToken().filter(t -> !t.isBlank())
-                .orElseGet(() -> readOrGenerate(config.dataDir().resolve("admin-token")));
+                .orElseGet(() -> readOrGenerate(config.dataDir().toAbsolutePath().normalize().resolve("admin-token")));
         this.digest = sha256(token);
     }
 
