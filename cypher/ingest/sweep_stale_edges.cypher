@@ -1,6 +1,7 @@
 // When a run completes and it is the job's newest completion, the job's lineage edges that nothing has
 // reported since this run started stop being current (unless this run reported them last). Edges
-// that another run saw while this one ran stay current. They all stay in the graph as history.
+// that another run saw while this one ran stay current. They all stay in the graph as history, with
+// staleSince (the completion that dropped them) so that lineage can be asked as of a past time.
 // Parameters: $rows (list of {jobNamespace, jobName, runId, eventTime})
 UNWIND $rows AS row
 MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
@@ -13,17 +14,17 @@ CALL {
   WITH j, row, runStart
   MATCH (:Dataset)-[e:INPUT_TO]->(j)
   WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-  SET e.current = false
+  SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
 }
 CALL {
   WITH j, row, runStart
   MATCH (j)-[e:OUTPUTS]->(:Dataset)
   WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-  SET e.current = false
+  SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
 }
 CALL {
   WITH j, row, runStart
   MATCH ()-[e:FEEDS {jobNamespace: j.namespace, jobName: j.name}]->()
   WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-  SET e.current = false
+  SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
 }
