@@ -4,15 +4,11 @@ import dev.provenant.neo4j.CypherCatalog;
 import dev.provenant.neo4j.EmbeddedNeo4j;
 import dev.provenant.neo4j.Neo4jSessions;
 import dev.provenant.neo4j.SchemaMigrations;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
+import dev.provenant.support.FreePorts;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.zip.GZIPOutputStream;
 import org.neo4j.driver.AuthTokens;
 import org.neo4j.driver.Config;
 import org.neo4j.driver.Driver;
@@ -38,7 +34,7 @@ public final class NaiveIngestBaseline implements AutoCloseable {
 
     /** A fresh database in {@code home} with the production schema, as the server applies it at start-up. */
     public static NaiveIngestBaseline start(Path home, long pageCacheBytes) {
-        int port = freePort();
+        int port = FreePorts.next();
         EmbeddedNeo4j neo4j = EmbeddedNeo4j.start(home,
                 new EmbeddedNeo4j.Settings("127.0.0.1", port, "neo4j", null, pageCacheBytes));
         Driver driver = GraphDatabase.driver("bolt://127.0.0.1:" + port, AuthTokens.none(),
@@ -52,7 +48,7 @@ public final class NaiveIngestBaseline implements AutoCloseable {
     /** Parses, compresses and writes one event in its own transaction, as a request handler would; true when new. */
     public boolean ingest(byte[] json) {
         ParsedEvent event = EventParser.parse(json);
-        QueuedEvent queued = new QueuedEvent(event, gzip(event.canonicalJson()), OffsetDateTime.now(ZoneOffset.UTC));
+        QueuedEvent queued = QueuedEvent.of(event, OffsetDateTime.now(ZoneOffset.UTC));
         return repository.write(List.of(queued)).get(0).created();
     }
 
@@ -68,24 +64,5 @@ public final class NaiveIngestBaseline implements AutoCloseable {
     public void close() {
         driver.close();
         neo4j.close();
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 4));
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -14,9 +14,6 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -28,7 +25,6 @@ import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.zip.GZIPOutputStream;
 import org.jboss.logging.Logger;
 
 /**
@@ -130,7 +126,7 @@ public class GroupCommitWriter {
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         List<QueuedEvent> queued = new ArrayList<>(count);
         for (ParsedEvent event : events) {
-            queued.add(new QueuedEvent(event, gzip(event.canonicalJson()), receivedAt));
+            queued.add(QueuedEvent.of(event, receivedAt));
         }
         Pending pending = new Pending(queued, weight, new CompletableFuture<>());
         queue.add(pending);
@@ -208,15 +204,5 @@ public class GroupCommitWriter {
         } else {
             pending.result().complete(outcomes);
         }
-    }
-
-    private static byte[] gzip(byte[] bytes) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(Math.max(64, bytes.length / 4));
-        try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
-            gzip.write(bytes);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toByteArray();
     }
 }
