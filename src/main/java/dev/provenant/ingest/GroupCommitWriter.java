@@ -9,6 +9,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownDelayInitiatedEvent;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -82,6 +83,16 @@ public class GroupCommitWriter {
         thread = new Thread(this::run, "provenant-group-commit");
         thread.start();
         accepting = true;
+    }
+
+    /**
+     * SIGTERM arrived: refuse new events from now on (503 shutting_down), while the writer goes on
+     * committing what is queued. Otherwise a steady stream of new requests keeps the HTTP layer from
+     * ever seeing zero requests in flight, and the requests in flight when its timeout ends are dropped
+     * unanswered.
+     */
+    void stopAdmitting(@Observes ShutdownDelayInitiatedEvent event) {
+        accepting = false;
     }
 
     /** Stops taking events, writes what is queued, then lets the database shut down. */

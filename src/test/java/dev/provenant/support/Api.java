@@ -9,27 +9,47 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 
 /** A small HTTP client for tests that talk to a server process, with its bearer token. */
-public record Api(String baseUrl, String token) {
+public record Api(String baseUrl, String token, HttpClient client) {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Duration TIMEOUT = Duration.ofSeconds(60);
+
+    public Api(String baseUrl, String token) {
+        this(baseUrl, token, CLIENT);
+    }
+
+    /**
+     * The same server through a client with connections of its own, over HTTP/1.1 as OpenLineage
+     * transports speak it: load threads then behave like independent pipelines, not like streams
+     * multiplexed over one shared connection.
+     */
+    public Api withOwnConnections() {
+        return new Api(baseUrl, token, HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5)).build());
+    }
 
     public HttpResponse<String> post(String path, byte[] json) {
-        return send(request(path).header("Content-Type", "application/json")
+        return post(path, json, TIMEOUT);
+    }
+
+    /** Fails with an {@link UncheckedIOException} when no answer arrived within {@code timeout}. */
+    public HttpResponse<String> post(String path, byte[] json, Duration timeout) {
+        return send(request(path, timeout).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
     }
 
     public HttpResponse<String> get(String path) {
-        return send(request(path).GET().build());
+        return send(request(path, TIMEOUT).GET().build());
     }
 
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(60))
+    private HttpRequest.Builder request(String path, Duration timeout) {
+        return HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout)
                 .header("Authorization", "Bearer " + token);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private HttpResponse<String> send(HttpRequest request) {
         try {
-            return CLIENT.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

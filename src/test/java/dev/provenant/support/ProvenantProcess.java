@@ -86,6 +86,14 @@ public final class ProvenantProcess implements AutoCloseable {
         return Duration.between(start, Instant.now());
     }
 
+    /** SIGKILL, as a crash or an OOM killer would: no shutdown hook runs. Waits until the process is gone. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            throw new AssertionError("server still alive 30 s after SIGKILL");
+        }
+    }
+
     @Override
     public void close() {
         if (process.isAlive()) {
