@@ -5,6 +5,7 @@ UNWIND $rows AS row
 MERGE (d:Dataset {namespace: row.namespace, name: row.name})
 ON CREATE SET d.firstSeen = row.eventTime
 SET d += row.facets,
+    d.firstSeen = CASE WHEN row.eventTime < d.firstSeen THEN row.eventTime ELSE d.firstSeen END,
     d.lastSeen = CASE WHEN d.lastSeen IS NULL OR row.eventTime > d.lastSeen THEN row.eventTime ELSE d.lastSeen END
 FOREACH (_ IN CASE WHEN row.isModel THEN [1] ELSE [] END | SET d:Model)
 FOREACH (_ IN CASE WHEN row.isFeature THEN [1] ELSE [] END | SET d:Feature)

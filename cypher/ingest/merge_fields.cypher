@@ -7,6 +7,7 @@ MATCH (d:Dataset {namespace: row.namespace, name: row.dataset})
 MERGE (f:Field {namespace: row.namespace, dataset: row.dataset, path: row.path})
 ON CREATE SET f.name = row.name, f.firstSeen = row.eventTime
 SET f.type = coalesce(row.type, f.type),
+    f.firstSeen = CASE WHEN row.eventTime < f.firstSeen THEN row.eventTime ELSE f.firstSeen END,
     f.description = coalesce(row.description, f.description),
     f.lastSeen = CASE WHEN f.lastSeen IS NULL OR row.eventTime > f.lastSeen THEN row.eventTime ELSE f.lastSeen END
 WITH d, f, row

@@ -9,7 +9,9 @@ ON CREATE SET e.firstSeen = row.eventTime
 SET e.current = CASE WHEN j.lastCompletedAt IS NULL OR row.eventTime >= j.lastCompletedAt
                           OR row.runId = j.lastCompletedRun THEN true ELSE coalesce(e.current, false) END,
     e.staleSince = CASE WHEN j.lastCompletedAt IS NULL OR row.eventTime >= j.lastCompletedAt
-                          OR row.runId = j.lastCompletedRun THEN null ELSE e.staleSince END,
+                          OR row.runId = j.lastCompletedRun THEN null
+                       WHEN coalesce(e.current, false) THEN e.staleSince
+                       ELSE coalesce(e.staleSince, j.lastCompletedAt) END,
     e.lastRun = CASE WHEN e.lastSeen IS NULL OR row.eventTime >= e.lastSeen THEN row.runId ELSE e.lastRun END,
     e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.eventTime > e.lastSeen THEN row.eventTime ELSE e.lastSeen END,
     e.firstSeen = CASE WHEN row.eventTime < e.firstSeen THEN row.eventTime ELSE e.firstSeen END

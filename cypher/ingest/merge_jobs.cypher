@@ -4,4 +4,5 @@ UNWIND $rows AS row
 MERGE (j:Job {namespace: row.namespace, name: row.name})
 ON CREATE SET j.firstSeen = row.eventTime
 SET j += row.facets,
+    j.firstSeen = CASE WHEN j.firstSeen IS NULL OR row.eventTime < j.firstSeen THEN row.eventTime ELSE j.firstSeen END,
     j.lastSeen = CASE WHEN j.lastSeen IS NULL OR row.eventTime > j.lastSeen THEN row.eventTime ELSE j.lastSeen END

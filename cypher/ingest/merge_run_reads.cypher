@@ -7,6 +7,7 @@ MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 WITH r, d, row, coalesce(row.version, d.currentVersion, 'unversioned') AS version
 MERGE (v:DatasetVersion {namespace: row.namespace, name: row.name, version: version})
 ON CREATE SET v.firstSeen = row.eventTime
+SET v.firstSeen = CASE WHEN row.eventTime < v.firstSeen THEN row.eventTime ELSE v.firstSeen END
 MERGE (v)-[:VERSION_OF]->(d)
 MERGE (r)-[e:READ]->(v)
 SET e += row.facets

@@ -6,6 +6,7 @@ MATCH (r:Run {runId: row.runId})
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
 MERGE (v:DatasetVersion {namespace: row.namespace, name: row.name, version: row.version})
 ON CREATE SET v.firstSeen = row.eventTime, v.runId = row.runId
+SET v.firstSeen = CASE WHEN row.eventTime < v.firstSeen THEN row.eventTime ELSE v.firstSeen END
 MERGE (v)-[:VERSION_OF]->(d)
 MERGE (r)-[e:WROTE]->(v)
 SET e += row.facets,

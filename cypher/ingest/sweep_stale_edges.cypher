@@ -6,25 +6,30 @@
 UNWIND $rows AS row
 MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
 MATCH (r:Run {runId: row.runId})
-WITH j, row, coalesce(r.startEventTime, r.firstEventTime) AS runStart
-WHERE j.lastCompletedAt IS NULL OR row.eventTime >= j.lastCompletedAt
-SET j.lastCompletedAt = row.eventTime, j.lastCompletedRun = row.runId
-WITH j, row, runStart
+// One row at a time: with two completions of a job in one group commit, the older one must see the
+// newer one's lastCompletedAt, as it would have in two transactions.
 CALL {
+  WITH j, r, row
+  WITH j, row, coalesce(r.startEventTime, r.firstEventTime) AS runStart
+  WHERE j.lastCompletedAt IS NULL OR row.eventTime >= j.lastCompletedAt
+  SET j.lastCompletedAt = row.eventTime, j.lastCompletedRun = row.runId
   WITH j, row, runStart
-  MATCH (:Dataset)-[e:INPUT_TO]->(j)
-  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-  SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
-}
-CALL {
-  WITH j, row, runStart
-  MATCH (j)-[e:OUTPUTS]->(:Dataset)
-  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-  SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
-}
-CALL {
-  WITH j, row, runStart
-  MATCH ()-[e:FEEDS {jobNamespace: j.namespace, jobName: j.name}]->()
-  WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-  SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
+  CALL {
+    WITH j, row, runStart
+    MATCH (:Dataset)-[e:INPUT_TO]->(j)
+    WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
+    SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
+  }
+  CALL {
+    WITH j, row, runStart
+    MATCH (j)-[e:OUTPUTS]->(:Dataset)
+    WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
+    SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
+  }
+  CALL {
+    WITH j, row, runStart
+    MATCH ()-[e:FEEDS {jobNamespace: j.namespace, jobName: j.name}]->()
+    WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
+    SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
+  }
 }

@@ -77,8 +77,13 @@ final class DatasetIdentities {
         return newAliases.getOrDefault(dataset, List.of());
     }
 
+    /** The symlink's type, null when it has none; IDENTITY for the mention's own name. */
     private static String typeOf(DatasetSnapshot snapshot, DatasetKey key) {
-        return snapshot.symlinks().stream().filter(s -> s.key().equals(key)).map(DatasetSnapshot.Symlink::type)
-                .findFirst().orElse("IDENTITY");
+        for (DatasetSnapshot.Symlink symlink : snapshot.symlinks()) {
+            if (symlink.key().equals(key)) {
+                return symlink.type();
+            }
+        }
+        return "IDENTITY";
     }
 }

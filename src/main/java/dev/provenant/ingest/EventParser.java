@@ -14,6 +14,11 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.provenant.web.ApiException;
 import io.openlineage.client.OpenLineage;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -77,6 +82,7 @@ public final class EventParser {
             if (node == null || node.isMissingNode()) {
                 throw ApiException.badRequest("malformed_json", "the request body holds no JSON document", path);
             }
+            requireUtf8(json, path);
             return node;
         } catch (StreamConstraintsException e) {
             throw ApiException.badRequest("malformed_json", e.getOriginalMessage(), path);
@@ -84,11 +90,35 @@ public final class EventParser {
             String where = e.getLocation() == null ? ""
                     : " (line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ")";
             String message = e.getOriginalMessage();
-            String code = message != null && message.startsWith("Invalid UTF-8") ? "invalid_encoding" : "malformed_json";
+            String code = message != null && (message.startsWith("Invalid UTF-8") || message.contains("surrogate"))
+                    ? "invalid_encoding" : "malformed_json";
             return failParse(code, message + where, pathOf(e, path));
         } catch (IOException e) {
             throw ApiException.badRequest("malformed_json", e.getMessage(), path);
+        } catch (NumberFormatException e) {
+            // Jackson parses big decimals lazily; an exponent beyond int range fails outside its exceptions.
+            throw ApiException.badRequest("malformed_json", "a number cannot be represented: " + e.getMessage(), path);
         }
+    }
+
+    /**
+     * Jackson reports most invalid UTF-8 with its path, but accepts overlong forms and encoded surrogates
+     * (0xC0 0xAF for '/'); the JDK's decoder does not. Decoded in slices, so a large body costs no copy.
+     */
+    private static void requireUtf8(byte[] json, String path) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer in = ByteBuffer.wrap(json);
+        CharBuffer out = CharBuffer.allocate(8192);
+        CoderResult result;
+        do {
+            result = decoder.decode(in, out, true);
+            if (result.isError()) {
+                throw ApiException.badRequest("invalid_encoding", "the body is not valid UTF-8 (byte " + in.position() + ")",
+                        path);
+            }
+            out.clear();
+        } while (result.isOverflow());
     }
 
     private static JsonNode failParse(String code, String message, String path) {

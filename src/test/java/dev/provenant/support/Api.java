@@ -38,6 +38,11 @@ public record Api(String baseUrl, String token, HttpClient client) {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(json)).build());
     }
 
+    public HttpResponse<String> post(String path, byte[] body, String contentType) {
+        return send(request(path, TIMEOUT).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build());
+    }
+
     public HttpResponse<String> get(String path) {
         return send(request(path, TIMEOUT).GET().build());
     }

@@ -26,11 +26,13 @@ public final class ProvenantProcess implements AutoCloseable {
     private final Process process;
     private final Path log;
     private final int httpPort;
+    private final int boltPort;
 
-    private ProvenantProcess(Process process, Path log, int httpPort) {
+    private ProvenantProcess(Process process, Path log, int httpPort, int boltPort) {
         this.process = process;
         this.log = log;
         this.httpPort = httpPort;
+        this.boltPort = boltPort;
     }
 
     /** Starts the server with these {@code -D} settings and waits until it reports ready. */
@@ -40,14 +42,20 @@ public final class ProvenantProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run the tests with ./mvnw verify, which packages first");
         }
         int httpPort = FreePorts.next();
+        int boltPort = Integer.parseInt(settings.getOrDefault("provenant.neo4j.bolt-port",
+                String.valueOf(FreePorts.next())));
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.add("-Xmx1g");
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dprovenant.data-dir=" + dataDir);
-        command.add("-Dprovenant.neo4j.bolt-port=" + FreePorts.next());
+        command.add("-Dprovenant.neo4j.bolt-port=" + boltPort);
         command.add("-Dprovenant.neo4j.page-cache=64M");
-        settings.forEach((key, value) -> command.add("-D" + key + "=" + value));
+        settings.forEach((key, value) -> {
+            if (!key.equals("provenant.neo4j.bolt-port")) {
+                command.add("-D" + key + "=" + value);
+            }
+        });
         command.add("-jar");
         command.add(jar.toString());
         try {
@@ -55,7 +63,7 @@ public final class ProvenantProcess implements AutoCloseable {
             Path log = Files.createTempFile(logs, "provenant-", ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            ProvenantProcess server = new ProvenantProcess(process, log, httpPort);
+            ProvenantProcess server = new ProvenantProcess(process, log, httpPort, boltPort);
             server.awaitReady();
             return server;
         } catch (IOException e) {
@@ -65,6 +73,29 @@ public final class ProvenantProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://localhost:" + httpPort;
+    }
+
+    /** Bolt URI of the embedded database, for reading the graph directly. */
+    public String boltUri() {
+        return "bolt://localhost:" + boltPort;
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    /** Resident set size of the server process in KiB, from /proc (Linux only). */
+    public long rssKb() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc", String.valueOf(pid()), "status"))) {
+                if (line.startsWith("VmRSS:")) {
+                    return Long.parseLong(line.substring(6).replace("kB", "").strip());
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        throw new IllegalStateException("no VmRSS in /proc/" + pid() + "/status");
     }
 
     public String log() {

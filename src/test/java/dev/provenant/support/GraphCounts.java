@@ -1,0 +1,17 @@
+package dev.provenant.support;
+
+/**
+ * How much the database holds: events in the log, all nodes and all relationships. Taken before and
+ * after a request that must write nothing, the two are equal.
+ */
+public record GraphCounts(long events, long nodes, long relationships) {
+
+    public static GraphCounts of(Graph graph) {
+        var row = graph.query("""
+                CALL { MATCH (e:Event) RETURN count(e) AS events }
+                CALL { MATCH (n) RETURN count(n) AS nodes }
+                CALL { MATCH ()-[r]->() RETURN count(r) AS relationships }
+                RETURN events, nodes, relationships""").get(0);
+        return new GraphCounts(row.get("events").asLong(), row.get("nodes").asLong(), row.get("relationships").asLong());
+    }
+}
