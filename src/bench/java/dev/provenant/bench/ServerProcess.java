@@ -1,8 +1,8 @@
 package dev.provenant.bench;
 
+import dev.provenant.support.FreePorts;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -48,7 +48,7 @@ public final class ServerProcess implements AutoCloseable {
     /** Starts the server, waits for {@code /q/health/ready} and times that from process start. */
     public static ServerProcess start(BenchContext context, String label, boolean jfr) throws IOException {
         Path dataDir = Files.createTempDirectory("provenant-bench-");
-        int httpPort = freePort();
+        int httpPort = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (jfr) {
@@ -58,7 +58,7 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dprovenant.data-dir=" + dataDir);
-        command.add("-Dprovenant.neo4j.bolt-port=" + freePort());
+        command.add("-Dprovenant.neo4j.bolt-port=" + FreePorts.next());
         command.add("-Dprovenant.auth.admin-token=" + ADMIN_TOKEN);
         command.add("-jar");
         command.add(context.jar().toString());
@@ -165,15 +165,6 @@ public final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("Provenant not ready within " + READY_TIMEOUT + "; see " + log);
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     static void deleteRecursively(Path dir) {
