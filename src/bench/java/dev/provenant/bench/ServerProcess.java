@@ -2,7 +2,6 @@ package dev.provenant.bench;
 
 import dev.provenant.support.FreePorts;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
