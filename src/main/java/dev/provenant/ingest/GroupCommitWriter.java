@@ -123,16 +123,12 @@ public class GroupCommitWriter {
         int count = events.size();
         long weight = events.stream().mapToLong(ParsedEvent::weight).sum();
         if (!eventPermits.tryAcquire(Math.min(count, capacity))) {
-            overloaded.increment();
-            throw ApiException.unavailable("overloaded", "the write queue is full; retry after the delay",
-                    RETRY_AFTER);
+            throw queueFull();
         }
         if (queuedBytes.addAndGet(weight) > maxQueuedBytes && queuedBytes.get() != weight) {
             queuedBytes.addAndGet(-weight);
             eventPermits.release(Math.min(count, capacity));
-            overloaded.increment();
-            throw ApiException.unavailable("overloaded", "the write queue is full; retry after the delay",
-                    RETRY_AFTER);
+            throw queueFull();
         }
         OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
         List<QueuedEvent> queued = new ArrayList<>(count);
@@ -200,6 +196,11 @@ public class GroupCommitWriter {
                 complete(group.get(0), null, e);
             }
         }
+    }
+
+    private ApiException queueFull() {
+        overloaded.increment();
+        return ApiException.unavailable("overloaded", "the write queue is full; retry after the delay", RETRY_AFTER);
     }
 
     private static ApiException unavailable() {
