@@ -85,7 +85,7 @@ class EntityRepository {
                 LineageReadRepository.time(d.get("lastSeen")), LineageReadRepository.text(d.get("currentVersion")),
                 r.get("aliases").asList(a -> new DatasetView.Alias(a.get("namespace").asString(),
                         a.get("name").asString(), a.get("type").asString(null))),
-                fields, facets.facets(d), versions, refs(r.get("producers")), refs(r.get("consumers")), runs);
+                fields, facets.facets(d.asMap()), versions, refs(r.get("producers")), refs(r.get("consumers")), runs);
     }
 
     /** Rows come sorted by path, so every list of children is sorted too. */
@@ -136,7 +136,7 @@ class EntityRepository {
                                     LineageReadRepository.text(x.get("errorMessage")));
                         });
                 Node j = r.get("job").asNode();
-                Map<String, JsonNode> jobFacets = facets.facets(j);
+                Map<String, JsonNode> jobFacets = facets.facets(j.asMap());
                 JsonNode sql = jobFacets.get("sql");
                 return Optional.of(new JobView(namespace, name, LineageReadRepository.time(j.get("firstSeen")),
                         LineageReadRepository.time(j.get("lastSeen")), refs(r.get("inputs")), refs(r.get("outputs")),

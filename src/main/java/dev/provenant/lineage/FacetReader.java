@@ -8,7 +8,6 @@ import dev.provenant.ingest.EventParser;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
 import java.util.TreeMap;
-import org.neo4j.driver.types.Node;
 
 /** Facets are stored one property each as raw JSON ({@code facet.<name>}); they come back as JSON objects. */
 @ApplicationScoped
@@ -20,13 +19,14 @@ class FacetReader {
         this.json = json;
     }
 
-    Map<String, JsonNode> facets(Node node) {
+    /** @param properties a node's properties (repositories pass {@code node.asMap()}) */
+    Map<String, JsonNode> facets(Map<String, Object> properties) {
         Map<String, JsonNode> facets = new TreeMap<>();
-        for (String key : node.keys()) {
-            if (key.startsWith(EventParser.FACET_PREFIX)) {
-                facets.put(key.substring(EventParser.FACET_PREFIX.length()), parse(node.get(key).asString()));
+        properties.forEach((key, value) -> {
+            if (key.startsWith(EventParser.FACET_PREFIX) && value instanceof String raw) {
+                facets.put(key.substring(EventParser.FACET_PREFIX.length()), parse(raw));
             }
-        }
+        });
         return facets;
     }
 

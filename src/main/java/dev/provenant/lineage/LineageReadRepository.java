@@ -60,7 +60,7 @@ class LineageReadRepository {
         OffsetDateTime endedAt = time(run.get("endedAt"));
         return new RunView(run.get("runId").asString(), text(run.get("state")), startedAt, endedAt,
                 durationMs(startedAt, endedAt), job(r.get("job")), parent, text(run.get("errorMessage")),
-                facets.facets(run), r.get("inputs").asList(LineageReadRepository::version),
+                facets.facets(run.asMap()), r.get("inputs").asList(LineageReadRepository::version),
                 r.get("outputs").asList(LineageReadRepository::version),
                 r.get("children").asList(c -> new RunView.ChildRef(c.get("runId").asString(), text(c.get("state")),
                         new RunView.JobRef(c.get("jobNamespace").asString(null), c.get("jobName").asString(null)))));
