@@ -25,6 +25,8 @@ public interface ProvenantConfig {
 
     Ingest ingest();
 
+    Pii pii();
+
     interface Neo4j {
         /** Bolt URI of an external Neo4j; when absent an embedded database is started. */
         Optional<String> uri();
@@ -80,5 +82,14 @@ public interface ProvenantConfig {
         /** How long a request waits for its commit before it is answered 503. */
         @WithDefault("120s")
         Duration commitTimeout();
+    }
+
+    interface Pii {
+        /** Name rules ("CATEGORY regex" lines, see docs/pii.md); the built-in rules when unset. */
+        Optional<Path> nameRulesFile();
+
+        /** Whether column names are used to guess personal data at all. */
+        @WithDefault("true")
+        boolean nameRulesEnabled();
     }
 }
