@@ -187,18 +187,24 @@ public class PiiPropagator {
 
     /** {@code start} and every dataset reachable from it in one direction; visited sets end cycles. */
     List<DatasetRef> closure(Set<DatasetRef> start, boolean downstream) {
-        Set<DatasetRef> seen = new LinkedHashSet<>(start);
+        return List.copyOf(levels(start, downstream).keySet());
+    }
+
+    /** Like {@link #closure}, with each dataset's distance in lineage steps (dataset to dataset) from {@code start}. */
+    Map<DatasetRef, Integer> levels(Set<DatasetRef> start, boolean downstream) {
+        Map<DatasetRef, Integer> seen = new java.util.LinkedHashMap<>();
+        start.forEach(d -> seen.put(d, 0));
         List<DatasetRef> frontier = List.copyOf(start);
-        while (!frontier.isEmpty()) {
+        for (int level = 1; !frontier.isEmpty(); level++) {
             List<DatasetRef> next = new ArrayList<>();
             for (DatasetRef d : repository.expand(frontier, downstream)) {
-                if (seen.add(d)) {
+                if (seen.putIfAbsent(d, level) == null) {
                     next.add(d);
                 }
             }
             frontier = next;
         }
-        return List.copyOf(seen);
+        return seen;
     }
 
     /** Propagates over the region and stores the verdicts of {@code targets} that changed; returns fields written. */

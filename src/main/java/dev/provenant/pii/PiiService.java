@@ -70,18 +70,33 @@ public class PiiService {
 
     public ModelView model(String namespace, String name) {
         DatasetRef model = resolve(namespace, name);
-        Set<DatasetRef> upstream = new LinkedHashSet<>(propagator.closure(Set.of(model), false));
-        upstream.remove(model);
-        List<DatasetSummary> summaries = repository.datasetVerdicts(List.copyOf(upstream)).stream()
-                .map(PiiService::summary)
-                .sorted(Comparator.comparing(DatasetSummary::state).thenComparing(d -> d.evidence().size())
-                        .thenComparing(DatasetSummary::namespace).thenComparing(DatasetSummary::name))
+        Map<DatasetRef, Integer> levels = propagator.levels(Set.of(model), false);
+        List<DatasetRef> all = List.copyOf(levels.keySet());
+        Comparator<DatasetSummary> worstFirst = Comparator.comparing(DatasetSummary::state)
+                .thenComparing(d -> levels.get(new DatasetRef(d.namespace(), d.name())))
+                .thenComparing(d -> d.evidence().size())
+                .thenComparing(DatasetSummary::namespace).thenComparing(DatasetSummary::name);
+        List<DatasetSummary> summaries = repository.datasetVerdicts(all).stream().map(PiiService::summary)
+                .sorted(worstFirst).toList();
+        List<DatasetSummary> training = summaries.stream()
+                .filter(d -> levels.get(new DatasetRef(d.namespace(), d.name())) <= 1).toList();
+        List<DatasetSummary> upstream = summaries.stream()
+                .filter(d -> levels.get(new DatasetRef(d.namespace(), d.name())) >= 1)
+                .sorted(Comparator.comparing((DatasetSummary d) -> levels.get(new DatasetRef(d.namespace(), d.name())))
+                        .thenComparing(worstFirst))
                 .toList();
-        Set<String> categories = new TreeSet<>();
-        summaries.forEach(s -> categories.addAll(s.categories()));
-        DatasetSummary worst = summaries.isEmpty() || summaries.get(0).state() == PiiState.CLEAR ? null : summaries.get(0);
+        DatasetSummary worst = training.isEmpty() || training.get(0).state() == PiiState.CLEAR ? null : training.get(0);
         return new ModelView(model.namespace(), model.name(), worst == null ? PiiState.CLEAR : worst.state(),
-                List.copyOf(categories), worst, summaries);
+                categories(training), worst, training.stream().filter(d -> !d.name().equals(model.name())
+                        || !d.namespace().equals(model.namespace())).toList(),
+                upstream.stream().map(DatasetSummary::state).reduce(PiiState.CLEAR, PiiState::worst),
+                categories(upstream), upstream);
+    }
+
+    private static List<String> categories(List<DatasetSummary> datasets) {
+        Set<String> categories = new TreeSet<>();
+        datasets.forEach(d -> categories.addAll(d.categories()));
+        return List.copyOf(categories);
     }
 
     public JobView job(String namespace, String name) {

@@ -26,8 +26,16 @@ public final class PiiViews {
     public record DatasetSummary(String namespace, String name, PiiState state, List<String> categories,
             List<Hop> evidence) {}
 
+    /**
+     * A model's training data verdict. {@code state}/{@code categories}: the worst among the model itself
+     * and the datasets its jobs read (whose verdicts already carry what column lineage brought from
+     * further up), with the evidence of the worst in {@code worst}. {@code upstreamState} /
+     * {@code upstreamCategories}: the worst among everything upstream at any distance, listed in
+     * {@code upstream}, nearest first.
+     */
     public record ModelView(String namespace, String name, PiiState state, List<String> categories,
-            DatasetSummary worst, List<DatasetSummary> upstream) {}
+            DatasetSummary worst, List<DatasetSummary> trainingData, PiiState upstreamState,
+            List<String> upstreamCategories, List<DatasetSummary> upstream) {}
 
     public record JobDatasetView(String namespace, String name, PiiState state, List<String> categories,
             List<FieldView> personalFields) {}
@@ -35,7 +43,7 @@ public final class PiiViews {
     public record JobView(String namespace, String name, PiiState reads, PiiState writes, BarrierView barrier,
             List<JobDatasetView> inputs, List<JobDatasetView> outputs) {}
 
-    public record CopyView(String field, PiiState state, List<String> categories, List<Hop> evidence) {}
+    public record CopyView(String name, PiiState state, List<String> categories, List<Hop> evidence) {}
 
     public record DatasetCopies(String namespace, String name, List<CopyView> fields) {}
 
