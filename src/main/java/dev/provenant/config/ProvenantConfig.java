@@ -28,6 +28,8 @@ public interface ProvenantConfig {
 
     Ml ml();
 
+    Pii pii();
+
     interface Neo4j {
         /** Bolt URI of an external Neo4j; when absent an embedded database is started. */
         Optional<String> uri();
@@ -102,5 +104,14 @@ public interface ProvenantConfig {
 
         @WithDefault(DEFAULT_FEATURE_PATTERNS)
         List<String> featurePatterns();
+    }
+
+    interface Pii {
+        /** Name rules ("CATEGORY regex" lines, see docs/pii.md); the built-in rules when unset. */
+        Optional<Path> nameRulesFile();
+
+        /** Whether column names are used to guess personal data at all. */
+        @WithDefault("true")
+        boolean nameRulesEnabled();
     }
 }

@@ -33,7 +33,11 @@ public final class SchemaMigrations {
             "V011__feeds_job_index",
             "V012__entity_names_fulltext",
             "V013__event_run_index",
-            "V014__entity_names_parts");
+            "V014__entity_names_parts",
+            "V016__field_pii_state_index",
+            "V017__dataset_pii_state_index",
+            "V018__pii_declaration_key",
+            "V019__pii_barrier_key");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 
