@@ -25,6 +25,8 @@ public interface ProvenantConfig {
 
     Ingest ingest();
 
+    Cypher cypher();
+
     interface Neo4j {
         /** Bolt URI of an external Neo4j; when absent an embedded database is started. */
         Optional<String> uri();
@@ -80,5 +82,16 @@ public interface ProvenantConfig {
         /** How long a request waits for its commit before it is answered 503. */
         @WithDefault("120s")
         Duration commitTimeout();
+    }
+
+    /** The analysts' Cypher endpoint, {@code POST /api/v1/cypher}. */
+    interface Cypher {
+        /** An analyst query is stopped (and answered 400 query_timeout) after this long. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Rows returned at most; past this the answer is cut and says {@code truncated: true}. */
+        @WithDefault("10000")
+        int maxRows();
     }
 }
