@@ -26,6 +26,8 @@ public interface ProvenantConfig {
 
     Ingest ingest();
 
+    Cypher cypher();
+
     Ml ml();
 
     Pii pii();
@@ -85,6 +87,17 @@ public interface ProvenantConfig {
         /** How long a request waits for its commit before it is answered 503. */
         @WithDefault("120s")
         Duration commitTimeout();
+    }
+
+    /** The analysts' Cypher endpoint, {@code POST /api/v1/cypher}. */
+    interface Cypher {
+        /** An analyst query is stopped (and answered 400 query_timeout) after this long. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Rows returned at most; past this the answer is cut and says {@code truncated: true}. */
+        @WithDefault("10000")
+        int maxRows();
     }
 
     /**
