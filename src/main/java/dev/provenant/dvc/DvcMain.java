@@ -8,6 +8,7 @@ import io.openlineage.client.transports.HttpConfig;
 import io.openlineage.client.transports.HttpTransport;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,6 +61,9 @@ public final class DvcMain {
             err.println("provenant-dvc: " + e.getMessage());
             err.println(USAGE_TEXT);
             return USAGE;
+        } catch (UncheckedIOException e) {
+            err.println("provenant-dvc: " + e.getCause().getMessage());
+            return USAGE;
         }
     }
 
@@ -82,7 +86,7 @@ public final class DvcMain {
         HttpConfig config = new HttpConfig();
         config.setUrl(URI.create(url));
         config.setEndpoint("/api/v1/lineage");
-        config.setTimeoutInMillis(Integer.parseInt(command.options().getOrDefault("--timeout", "60")) * 1000);
+        config.setTimeoutInMillis(seconds(command.options().getOrDefault("--timeout", "60")) * 1000);
         config.setCompression(HttpConfig.Compression.GZIP);
         ApiKeyTokenProvider auth = new ApiKeyTokenProvider();
         auth.setApiKey(apiKey);
@@ -148,6 +152,18 @@ public final class DvcMain {
             }
         }
         return required(null, env.get("PROVENANT_API_KEY"), "--api-key");
+    }
+
+    private static int seconds(String value) {
+        try {
+            int seconds = Integer.parseInt(value);
+            if (seconds > 0 && seconds <= 3600) {
+                return seconds;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new DvcException("--timeout must be a number of seconds between 1 and 3600");
     }
 
     private static String required(String value, String fallback, String option) {
