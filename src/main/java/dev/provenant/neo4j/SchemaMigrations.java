@@ -32,7 +32,11 @@ public final class SchemaMigrations {
             "V010__event_chain_id_unique",
             "V011__feeds_job_index",
             "V012__entity_names_fulltext",
-            "V013__event_run_index");
+            "V013__event_run_index",
+            "V020__api_token_hash_unique",
+            "V021__access_log_seq_unique",
+            "V022__access_log_at_index",
+            "V023__event_received_index");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 
