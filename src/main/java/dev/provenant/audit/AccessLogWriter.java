@@ -36,6 +36,8 @@ public class AccessLogWriter {
     private final BlockingQueue<AccessLogEntry> queue;
     private final Counter written;
     private final Counter dropped;
+    /** Entries recorded but not yet committed: queued or in the batch being written. */
+    private final AtomicLong pending = new AtomicLong();
     private volatile boolean running;
     private volatile Thread thread;
 
@@ -78,7 +80,7 @@ public class AccessLogWriter {
         }
     }
 
-    /** Waits until everything queued before this call is written; for tests and the verify endpoint. */
+    /** Waits (at most the timeout) until nothing recorded is left unwritten, e.g. before reading the log back. */
     public void flush(long timeoutMillis) throws InterruptedException {
         long deadline = System.currentTimeMillis() + timeoutMillis;
         while (pending.get() > 0) {
@@ -89,8 +91,6 @@ public class AccessLogWriter {
         }
     }
 
-    /** Entries recorded but not yet committed: queued or in the batch being written. */
-    private final AtomicLong pending = new AtomicLong();
 
     private void run() {
         List<AccessLogEntry> batch = new ArrayList<>();
