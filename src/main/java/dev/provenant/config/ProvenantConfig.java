@@ -167,5 +167,9 @@ public interface ProvenantConfig {
         /** Whether column names are used to guess personal data at all. */
         @WithDefault("true")
         boolean nameRulesEnabled();
+
+        /** Recompute every PII verdict in the background at start-up (rules may have changed, updates may be lost). */
+        @WithDefault("true")
+        boolean recomputeOnStart();
     }
 }

@@ -60,8 +60,11 @@ public class PiiPropagator {
 
     private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done) {}
 
+    private static final long SHUTDOWN_DRAIN_MILLIS = 10_000;
+
     private final PiiRepository repository;
     private final Optional<NameRules> rules;
+    private final boolean recomputeOnStart;
     private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
     private final AtomicInteger outstanding = new AtomicInteger();
     private volatile boolean running;
@@ -75,6 +78,7 @@ public class PiiPropagator {
 
     public PiiPropagator(PiiRepository repository, ProvenantConfig config) {
         this.repository = repository;
+        this.recomputeOnStart = config.pii().recomputeOnStart();
         this.rules = config.pii().nameRulesEnabled() ? Optional.of(NameRules.load(config.pii().nameRulesFile()))
                 : Optional.empty();
     }
@@ -84,13 +88,17 @@ public class PiiPropagator {
         thread = new Thread(this::run, "provenant-pii");
         thread.setDaemon(true);
         thread.start();
+        if (recomputeOnStart) {
+            // Updates queued in memory die with the process; rules may have changed since the last run.
+            recomputeAll();
+        }
     }
 
+    /** Finishes what is queued (for a bounded time) while the database is still up. */
     void stop(@Observes @Priority(Neo4jBootstrap.SHUTDOWN_PRIORITY - 2) ShutdownEvent event) throws InterruptedException {
         running = false;
         if (thread != null) {
-            thread.interrupt();
-            thread.join(10_000);
+            thread.join(SHUTDOWN_DRAIN_MILLIS);
         }
     }
 
@@ -129,7 +137,7 @@ public class PiiPropagator {
     }
 
     private void run() {
-        while (running) {
+        while (running || !queue.isEmpty()) {
             Work first;
             try {
                 first = queue.poll(200, TimeUnit.MILLISECONDS);

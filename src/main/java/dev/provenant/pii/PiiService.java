@@ -124,13 +124,14 @@ public class PiiService {
      * Every downstream field that holds a RAW or PSEUDONYMISED copy of the dataset's personal fields (or
      * of the one field asked for), with the shortest path to each, over current lineage, barriers and
      * overrides respected; plus the datasets that may hold copies because a job reported no column lineage.
+     * Only hops that can carry a copy count: INDIRECT hops and masking aggregations do not.
      */
     public ErasureView erasureImpact(String namespace, String name, String field) {
         DatasetRef dataset = resolve(namespace, name);
         List<DatasetRef> targets = propagator.closure(Set.of(dataset), true);
         PiiRepository.Region region = repository.region(targets);
         List<PiiRepository.FieldRow> own = region.fields().stream().filter(f -> f.field().dataset().equals(dataset))
-                .toList();
+                .sorted(Comparator.comparing(PiiRepository.FieldRow::field, FieldRef.ORDER)).toList();
         List<PiiRepository.FieldRow> sources;
         if (field != null && !field.isBlank()) {
             sources = own.stream().filter(f -> f.field().field().equals(field)).toList();
@@ -141,7 +142,7 @@ public class PiiService {
             sources = own.stream().filter(f -> "RAW".equals(f.stored().state())).toList();
         }
         List<JobRef> barriers = repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
-        PropagationGraph graph = RegionGraphs.lineage(region, barriers);
+        PropagationGraph graph = RegionGraphs.lineage(region, barriers, true);
         region.fields().stream().filter(f -> f.stored().source() != null
                 && f.stored().source().endsWith(RegionGraphs.NOT_PERSONAL_SUFFIX)).forEach(f -> graph.notPersonal(f.field()));
         Set<FieldRef> sourceRefs = new LinkedHashSet<>();

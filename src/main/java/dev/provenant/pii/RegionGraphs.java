@@ -42,14 +42,25 @@ final class RegionGraphs {
 
     /** The region's lineage only, with no declaration yet. */
     static PropagationGraph lineage(Region region, Collection<JobRef> barriers) {
+        return lineage(region, barriers, false);
+    }
+
+    /**
+     * The region's lineage; with {@code copiesOnly}, without the column hops that cannot carry a copy
+     * of a value (INDIRECT hops and masking aggregations), for erasure reports.
+     */
+    static PropagationGraph lineage(Region region, Collection<JobRef> barriers, boolean copiesOnly) {
         PropagationGraph graph = new PropagationGraph(barriers);
         Map<DatasetRef, List<FieldRef>> fields = fieldsByDataset(region);
         region.datasets().forEach(d -> graph.node(FieldRef.dataset(d.dataset().namespace(), d.dataset().name())));
         fields.values().forEach(list -> list.forEach(graph::node));
         Set<List<Object>> reportedColumnLineage = new HashSet<>();
         for (FeedsRow feeds : region.feeds()) {
-            graph.feeds(feeds.from(), feeds.to(), feeds.job(), feeds.type(), feeds.subtype(), feeds.masking());
             reportedColumnLineage.add(List.of(feeds.job(), feeds.to().dataset()));
+            if (copiesOnly && !PiiState.capOf(feeds.type(), feeds.subtype(), feeds.masking()).atLeast(PiiState.PSEUDONYMISED)) {
+                continue;
+            }
+            graph.feeds(feeds.from(), feeds.to(), feeds.job(), feeds.type(), feeds.subtype(), feeds.masking());
         }
         for (JobRow job : region.jobs()) {
             if (reportedColumnLineage.contains(List.of(job.job(), job.output()))) {

@@ -232,7 +232,9 @@ class ConcurrentOrderIT {
 
     // ---- the canonical dump --------------------------------------------------------------------
 
-    private static final Set<String> VOLATILE = Set.of("receivedAt", "seq", "hash", "prevHash", "chainHash", "payload");
+    /** Event log bookkeeping, and PII verdicts, which propagation derives asynchronously (docs/pii.md). */
+    private static final Set<String> VOLATILE = Set.of("receivedAt", "seq", "hash", "prevHash", "chainHash", "payload",
+            "piiState", "piiCategories", "piiEvidence", "piiSource");
 
     /** Every element the story touches under this namespace as sorted lines, run ids named A1, A2, B1. */
     private List<String> dump(String ns) {

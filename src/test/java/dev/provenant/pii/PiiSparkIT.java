@@ -49,7 +49,8 @@ class PiiSparkIT {
 
         JsonPath cleaned = dataset(WAREHOUSE, "demo_etl.customers_cleaned");
         assertThat(cleaned.getString("state")).isEqualTo("RAW");
-        assertThat(fields(cleaned)).containsExactly("contact CLEAR []", "customerID CLEAR []", "customerName RAW [NAME]");
+        assertThat(fields(cleaned)).containsExactly("contact CLEAR []", "customerID CLEAR []", "customerName RAW [NAME]",
+                "has_orders CLEAR []");
         assertThat(cleaned.getString("fields.find { it.name == 'customerName' }.source")).as("judged by lineage").isNull();
         assertThat(hops(cleaned, "customerName")).containsExactly(
                 "csv datasets/customers.csv.CustomerName > wh demo_etl.customers.CustomerName [customers DIRECT/IDENTITY]",
