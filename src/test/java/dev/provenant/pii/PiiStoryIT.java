@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.provenant.support.TestResources;
+import dev.provenant.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
@@ -51,7 +52,7 @@ class PiiStoryIT {
         authorized().contentType("application/json").body(Map.of("namespace", NS, "name", "crm.users", "field",
                 "user_id", "categories", List.of("identifier"), "reason", "customer number, links every record to a person"))
                 .post("/api/v1/pii/declarations").then().statusCode(201)
-                .body("declaredBy", equalTo("admin")).body("categories", equalTo(List.of("IDENTIFIER")));
+                .body("declaredBy", equalTo(BOOTSTRAP_ADMIN)).body("categories", equalTo(List.of("IDENTIFIER")));
         loaded = true;
     }
 
@@ -130,9 +131,12 @@ class PiiStoryIT {
         assertThat(evidence(dataset("research.cohort"), "age_band")).containsExactly(
                 "crm.users.birth_date > research.cohort.age_band [anonymise_cohort DIRECT/TRANSFORMATION]");
 
-        authorized().contentType("application/json").body(Map.of("namespace", JOBS, "name", "anonymise_cohort",
-                "reason", "approved k-anonymiser, DPIA 2026-07")).post("/api/v1/pii/barriers").then().statusCode(201)
-                .body("declaredBy", equalTo("admin")).body("reason", equalTo("approved k-anonymiser, DPIA 2026-07"));
+        // A steward's own token: the barrier records that steward's name.
+        String steward = Tokens.issue("dpo-anna", "steward");
+        given().config(PATIENT).auth().oauth2(steward).contentType("application/json").body(Map.of("namespace", JOBS,
+                "name", "anonymise_cohort", "reason", "approved k-anonymiser, DPIA 2026-07"))
+                .post("/api/v1/pii/barriers").then().statusCode(201)
+                .body("declaredBy", equalTo("dpo-anna")).body("reason", equalTo("approved k-anonymiser, DPIA 2026-07"));
         JsonPath cohort = dataset("research.cohort");
         assertThat(cohort.getString("state")).isEqualTo("CLEAR");
         assertThat(fields(cohort)).containsExactly("age_band CLEAR [] null", "region CLEAR [] null");
@@ -140,7 +144,7 @@ class PiiStoryIT {
                 .jsonPath().getList("findAll { it.namespace == 'pii-story' }");
         assertThat(barriers).singleElement().satisfies(b -> {
             assertThat(b.get("name")).isEqualTo("anonymise_cohort");
-            assertThat(b.get("declaredBy")).isEqualTo("admin");
+            assertThat(b.get("declaredBy")).isEqualTo("dpo-anna");
             assertThat(b.get("declaredAt")).isNotNull();
         });
         assertThat(authorized().queryParams(Map.of("namespace", JOBS, "name", "anonymise_cohort"))
@@ -169,7 +173,7 @@ class PiiStoryIT {
         assertThat(declarations).singleElement().satisfies(d -> {
             assertThat(d.get("personal")).isEqualTo(false);
             assertThat(d.get("reason")).isEqualTo("boolean: order placed in the mobile app");
-            assertThat(d.get("declaredBy")).isEqualTo("admin");
+            assertThat(d.get("declaredBy")).isEqualTo(BOOTSTRAP_ADMIN);
         });
 
         authorized().queryParams(Map.of("namespace", NS, "name", "shop.orders", "field", "mobile"))
@@ -373,6 +377,9 @@ class PiiStoryIT {
     private static final RestAssuredConfig PATIENT = RestAssuredConfig.config().httpClient(
             HttpClientConfig.httpClientConfig().setParam("http.socket.timeout", 180_000)
                     .setParam("http.connection.timeout", 30_000));
+
+    /** The name the bootstrap admin token is recorded under (security/Caller). */
+    private static final String BOOTSTRAP_ADMIN = "admin (provenant.auth.admin-token)";
 
     static RequestSpecification authorized() {
         return given().config(PATIENT).auth().oauth2(TestResources.ADMIN_TOKEN);
