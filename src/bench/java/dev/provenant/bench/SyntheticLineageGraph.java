@@ -16,7 +16,7 @@ import org.neo4j.driver.Session;
  * A deterministic synthetic lineage estate of about a given number of nodes, written straight into a
  * fresh Provenant's database over Bolt with {@code UNWIND} batches, in exactly the graph model the ingest
  * writes (docs/graph-model.md): {@code :Dataset}, {@code :Field} (below its dataset by {@code HAS_FIELD}),
- * {@code :Job}, {@code :Run} ({@code OF} its job) with their keys and {@code firstSeen}/{@code lastSeen};
+ * {@code :Job}, {@code :Run} ({@code OF} its job) with their keys, {@code searchText} and {@code firstSeen}/{@code lastSeen};
  * {@code INPUT_TO}/{@code OUTPUTS} and {@code FEEDS} edges with {@code firstSeen}, {@code lastSeen},
  * {@code lastRun}, {@code current}, {@code staleSince} (and {@code FEEDS}' job, type, subtype, masking).
  * Left out because no lineage read touches them: events, dataset versions, facets, aliases.
@@ -277,15 +277,17 @@ public final class SyntheticLineageGraph {
 
     private static final String CREATE_DATASETS = """
             UNWIND $rows AS row
-            CREATE (d:Dataset {namespace: row.namespace, name: row.name, firstSeen: row.t, lastSeen: row.t})
+            CREATE (d:Dataset {namespace: row.namespace, name: row.name, searchText: row.searchText, firstSeen: row.t,
+                               lastSeen: row.t})
             WITH d, row
             UNWIND row.fields AS path
             CREATE (d)-[:HAS_FIELD]->(:Field {namespace: row.namespace, dataset: row.name, path: path, name: path,
-                                              type: 'string', firstSeen: row.t, lastSeen: row.t})""";
+                                              searchText: replace(path, '_', ' '), type: 'string', firstSeen: row.t,
+                                              lastSeen: row.t})""";
     private static final String CREATE_JOBS = """
             UNWIND $rows AS row
-            CREATE (j:Job {namespace: row.namespace, name: row.name, firstSeen: row.t, lastSeen: row.t,
-                           lastCompletedAt: row.t, lastCompletedRun: row.runId})
+            CREATE (j:Job {namespace: row.namespace, name: row.name, searchText: row.searchText, firstSeen: row.t,
+                           lastSeen: row.t, lastCompletedAt: row.t, lastCompletedRun: row.runId})
             CREATE (:Run {runId: row.runId, jobNamespace: row.namespace, jobName: row.name, state: 'COMPLETE',
                           stateRank: 3, stateTime: row.t, firstEventTime: row.t, startEventTime: row.t,
                           endedAt: row.t})-[:OF]->(j)""";
@@ -325,13 +327,13 @@ public final class SyntheticLineageGraph {
                 }
                 fields += paths.size();
                 batches.add(CREATE_DATASETS, Map.of("namespace", ref.namespace(), "name", ref.name(),
-                        "fields", paths, "t", time(d)));
+                        "searchText", searchText(ref.name()), "fields", paths, "t", time(d)));
             }
             batches.flush();
             progress.accept(String.format("  %,d datasets and %,d fields written", datasetCount(), fields));
             for (Job job : jobs) {
                 batches.add(CREATE_JOBS, Map.of("namespace", jobNamespace(job.id()), "name", jobName(job.id()),
-                        "runId", runId(job.id()), "t", time(job.id())));
+                        "searchText", searchText(jobName(job.id())), "runId", runId(job.id()), "t", time(job.id())));
             }
             batches.flush();
             progress.accept(String.format("  %,d jobs and runs written", jobs.size()));
@@ -404,6 +406,11 @@ public final class SyntheticLineageGraph {
         row.put("masking", masking);
         row.put("t", time(job.id()));
         return row;
+    }
+
+    /** As ingest derives it for the full-text index (schema V014): the name split at . _ : / - */
+    static String searchText(String name) {
+        return name.replaceAll("[._:/-]", " ");
     }
 
     private static OffsetDateTime time(int index) {

@@ -13,8 +13,8 @@ import java.util.Map;
 /**
  * Shortest flow path between two nodes by bidirectional, level-by-level breadth-first search: downstream from
  * {@code from} and upstream from {@code to}, always growing the smaller frontier, one bounded Cypher query per
- * level (the same per-node fan-out cap as traversal). It stops when the two searches meet or when their depths
- * add up to maxDepth, so its cost is bounded on cycles and supernodes alike.
+ * level (the same per-node fan-out cap as traversal), all levels in one read transaction. It stops when the two
+ * searches meet or when their depths add up to maxDepth, so its cost is bounded on cycles and supernodes alike.
  */
 @ApplicationScoped
 public class LineagePathService {
@@ -26,8 +26,12 @@ public class LineagePathService {
     }
 
     public LineageGraph path(PathQuery query) {
-        LineageGraphRepository.Start from = start(query.from(), "from");
-        LineageGraphRepository.Start to = start(query.to(), "to");
+        return repository.read(reads -> search(reads, query));
+    }
+
+    private LineageGraph search(LineageGraphRepository.Reads reads, PathQuery query) {
+        LineageGraphRepository.Start from = start(reads, query.from(), "from");
+        LineageGraphRepository.Start to = start(reads, query.to(), "to");
         boolean fields = query.fields();
         if (from.id().equals(to.id())) {
             return new LineageGraph(List.of(node(fields, from)), List.of(), false);
@@ -40,8 +44,8 @@ public class LineagePathService {
                 && !forward.frontier.isEmpty() && !backward.frontier.isEmpty()) {
             Search grow = forward.frontier.size() <= backward.frontier.size() ? forward : backward;
             Search other = grow == forward ? backward : forward;
-            List<LineageGraphRepository.Hop> hops = repository.expand(fields, grow.upstream, grow.frontier,
-                    fanOut + 1, query.includeStale(), query.asOf());
+            List<LineageGraphRepository.Hop> hops = reads.expand(fields, grow.upstream, grow.frontier,
+                    fanOut + 1, false, query.includeStale(), query.asOf());
             Map<String, Integer> perNode = new HashMap<>();
             List<String> next = new ArrayList<>();
             String meet = null;
@@ -123,8 +127,9 @@ public class LineagePathService {
         return new LineageGraph(nodes, edges, partial);
     }
 
-    private LineageGraphRepository.Start start(PathQuery.Endpoint endpoint, String side) {
-        return repository.start(endpoint.type(), endpoint.namespace(), endpoint.name(), endpoint.field())
+    private static LineageGraphRepository.Start start(LineageGraphRepository.Reads reads, PathQuery.Endpoint endpoint,
+            String side) {
+        return reads.start(endpoint.type(), endpoint.namespace(), endpoint.name(), endpoint.field())
                 .orElseThrow(() -> new ApiException(404, "not_found", "unknown " + side + " endpoint: no "
                         + endpoint.describe(), side + "Name"));
     }

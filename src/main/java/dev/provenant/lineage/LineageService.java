@@ -13,10 +13,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Directed lineage traversal, one level per query: UPSTREAM only ever follows flow edges backwards and
- * DOWNSTREAM forwards (BOTH is the union of the two walks, never a sideways hop). Cycles end at nodes
- * already seen; supernodes are cut at a per-node fan-out cap; the answer stops at maxNodes. Any cut sets
- * isPartial.
+ * Directed lineage traversal, one level per query and all levels in one read transaction: UPSTREAM only ever
+ * follows flow edges backwards and DOWNSTREAM forwards (BOTH is the union of the two walks, never a sideways hop).
+ * Cycles end at nodes already seen; supernodes are cut at a per-node fan-out cap; the answer stops at maxNodes.
+ * Any cut sets isPartial.
  */
 @ApplicationScoped
 public class LineageService {
@@ -31,10 +31,13 @@ public class LineageService {
     }
 
     public LineageGraph lineage(LineageQuery query) {
-        LineageGraphRepository.Start start = repository.start(query.type(), query.namespace(), query.name(),
-                        query.field())
+        return repository.read(reads -> traverse(reads, query));
+    }
+
+    private LineageGraph traverse(LineageGraphRepository.Reads reads, LineageQuery query) {
+        LineageGraphRepository.Start start = reads.start(query.type(), query.namespace(), query.name(), query.field())
                 .orElseThrow(() -> ApiException.notFound("no " + query.type().label() + " " + describe(query)));
-        Traversal traversal = new Traversal(query);
+        Traversal traversal = new Traversal(reads, query);
         traversal.add(start.id(), node(query.type() == LineageQuery.EntityType.FIELD, start.labels(), start.namespace(),
                 start.name(), start.field()));
         if (query.direction() != LineageQuery.Direction.DOWNSTREAM) {
@@ -46,7 +49,8 @@ public class LineageService {
         return new LineageGraph(List.copyOf(traversal.nodes.values()), List.copyOf(traversal.edges), traversal.partial);
     }
 
-    private final class Traversal {
+    private static final class Traversal {
+        private final LineageGraphRepository.Reads reads;
         private final LineageQuery query;
         private final boolean fields;
         private final int fanOut;
@@ -54,7 +58,8 @@ public class LineageService {
         private final Set<LineageGraph.Edge> edges = new LinkedHashSet<>();
         private boolean partial;
 
-        Traversal(LineageQuery query) {
+        Traversal(LineageGraphRepository.Reads reads, LineageQuery query) {
+            this.reads = reads;
             this.query = query;
             this.fields = query.type() == LineageQuery.EntityType.FIELD;
             this.fanOut = Math.min(MAX_FAN_OUT, query.maxNodes());
@@ -67,19 +72,29 @@ public class LineageService {
         void walk(String startId, boolean upstream) {
             Set<String> visited = new HashSet<>(Set.of(startId));
             List<String> frontier = List.of(startId);
-            for (int level = 1; level <= query.depth() && !frontier.isEmpty(); level++) {
-                frontier = step(frontier, upstream, visited);
+            if (query.depth() == 0) {
+                // No level to fold the look-ahead into: ask the start node itself whether anything lies beyond.
+                if (!partial) {
+                    partial = reads.expand(fields, upstream, frontier, 1, false, query.includeStale(), query.asOf())
+                            .stream().anyMatch(hop -> !visited.contains(hop.id()));
+                }
+                return;
             }
-            if (!frontier.isEmpty() && !partial) {
-                // Depth reached: is there anything beyond it?
-                partial = repository.expand(fields, upstream, frontier, 1, query.includeStale(), query.asOf()).stream()
-                        .anyMatch(hop -> !visited.contains(hop.id()));
+            for (int level = 1; level <= query.depth() && !frontier.isEmpty(); level++) {
+                // The last level's query also looks one step further, for "is there anything beyond the depth?".
+                boolean last = level == query.depth();
+                List<LineageGraphRepository.Hop> hops = reads.expand(fields, upstream, frontier, fanOut + 1, last,
+                        query.includeStale(), query.asOf());
+                frontier = step(hops, upstream, visited);
+                if (last && !frontier.isEmpty() && !partial) {
+                    Set<String> reached = new HashSet<>(frontier);
+                    partial = hops.stream().anyMatch(hop -> reached.contains(hop.id()) && hop.beyond() != null
+                            && !visited.contains(hop.beyond()));
+                }
             }
         }
 
-        private List<String> step(List<String> frontier, boolean upstream, Set<String> visited) {
-            List<LineageGraphRepository.Hop> hops = repository.expand(fields, upstream, frontier, fanOut + 1,
-                    query.includeStale(), query.asOf());
+        private List<String> step(List<LineageGraphRepository.Hop> hops, boolean upstream, Set<String> visited) {
             Map<String, Integer> perNode = new LinkedHashMap<>();
             List<String> next = new ArrayList<>();
             for (LineageGraphRepository.Hop hop : hops) {
