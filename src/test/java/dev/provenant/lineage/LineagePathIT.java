@@ -172,6 +172,8 @@ class LineagePathIT {
                 .body("path", equalTo("maxDepth"));
         authorized().queryParams(with(good, "maxDepth", "101")).get("/api/v1/lineage/path").then().statusCode(400)
                 .body("path", equalTo("maxDepth"));
+        authorized().queryParams(with(good, "maxDepth", "ten")).get("/api/v1/lineage/path").then().statusCode(400)
+                .body("error", equalTo("invalid_value")).body("path", equalTo("maxDepth"));
         authorized().queryParams(with(good, "asOf", "yesterday")).get("/api/v1/lineage/path").then().statusCode(400)
                 .body("path", equalTo("asOf"));
     }
