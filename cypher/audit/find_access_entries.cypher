@@ -1,7 +1,7 @@
 // A page of the access log in seq order, within a time range, for admins and exports.
 // Parameters: $from, $to (datetimes; null: open), $afterSeq (entries after this seq), $limit
 // Returns: seq, hash, prevHash, chainHash, at, method, path, route, query, status, callerId, callerName, role,
-//   client, durationMs
+//   client, durationMs, detail
 MATCH (a:AccessLogEntry)
 WHERE a.seq > $afterSeq
   AND ($from IS NULL OR a.at >= $from)
@@ -9,6 +9,6 @@ WHERE a.seq > $afterSeq
 RETURN a.seq AS seq, a.hash AS hash, a.prevHash AS prevHash, a.chainHash AS chainHash, a.at AS at,
        a.method AS method, a.path AS path, a.route AS route, a.query AS query, a.status AS status,
        a.callerId AS callerId, a.callerName AS callerName, a.role AS role, a.client AS client,
-       a.durationMs AS durationMs
+       a.durationMs AS durationMs, a.detail AS detail
 ORDER BY a.seq
 LIMIT $limit

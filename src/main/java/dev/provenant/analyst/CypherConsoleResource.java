@@ -1,6 +1,7 @@
 package dev.provenant.analyst;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provenant.security.CurrentCaller;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -10,8 +11,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.SecurityContext;
-import java.security.Principal;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -23,14 +22,14 @@ import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 public class CypherConsoleResource {
 
     static final String TEXT_CSV = "text/csv";
-    /** Until the security feature names callers, every valid bearer token is the admin token. */
-    static final String DEFAULT_CALLER = "admin";
 
     private final CypherConsoleService service;
+    private final CurrentCaller caller;
     private final ObjectMapper json;
 
-    public CypherConsoleResource(CypherConsoleService service, ObjectMapper json) {
+    public CypherConsoleResource(CypherConsoleService service, CurrentCaller caller, ObjectMapper json) {
         this.service = service;
+        this.caller = caller;
         this.json = json;
     }
 
@@ -38,8 +37,8 @@ public class CypherConsoleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces({MediaType.APPLICATION_JSON, TEXT_CSV})
     @Operation(summary = "Run a read-only Cypher query or a library query; JSON, or CSV with Accept: text/csv")
-    public Response run(CypherRequest request, @Context HttpHeaders headers, @Context SecurityContext security) {
-        CypherAnswer answer = service.run(request, caller(security));
+    public Response run(CypherRequest request, @Context HttpHeaders headers) {
+        CypherAnswer answer = service.run(request, caller.require());
         if (!wantsCsv(headers.getAcceptableMediaTypes())) {
             return Response.ok(answer, MediaType.APPLICATION_JSON_TYPE).build();
         }
@@ -76,11 +75,5 @@ public class CypherConsoleResource {
             }
         }
         return false;
-    }
-
-    private static String caller(SecurityContext security) {
-        Principal principal = security == null ? null : security.getUserPrincipal();
-        return principal == null || principal.getName() == null || principal.getName().isBlank() ? DEFAULT_CALLER
-                : principal.getName();
     }
 }

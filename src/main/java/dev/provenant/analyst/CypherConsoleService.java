@@ -1,6 +1,7 @@
 package dev.provenant.analyst;
 
 import dev.provenant.config.ProvenantConfig;
+import dev.provenant.security.Caller;
 import dev.provenant.web.ApiException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
@@ -38,7 +39,7 @@ public class CypherConsoleService {
         return library.all();
     }
 
-    public CypherAnswer run(CypherRequest request, String caller) {
+    public CypherAnswer run(CypherRequest request, Caller caller) {
         long start = System.nanoTime();
         String query = request == null ? null : request.query();
         String libraryId = request == null ? null : request.libraryQuery();

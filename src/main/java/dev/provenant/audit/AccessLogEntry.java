@@ -9,10 +9,17 @@ import java.time.Instant;
 /**
  * One request as the access log keeps it: when, what (method, path, the route rule that applied and the
  * query with its entity parameters), who (token id, name, role; null on public routes and failed
- * authentication), from where, and the outcome status.
+ * authentication), from where, and the outcome status. {@code detail} is what a feature adds about the
+ * request as JSON text, e.g. the Cypher an analyst ran (null for most requests).
  */
 public record AccessLogEntry(Instant at, String method, String path, String route, String query, int status,
-        String callerId, String callerName, String role, String client, long durationMs) {
+        String callerId, String callerName, String role, String client, long durationMs, String detail) {
+
+    /**
+     * Routing-context key under which a handler leaves the request's {@code detail} (JSON text) for the
+     * entry written when the response has ended.
+     */
+    public static final String DETAIL_CONTEXT_KEY = "provenant.access-log.detail";
 
     /** Longest query string kept; longer ones are cut (the hash covers what is kept). */
     static final int MAX_QUERY = 2000;
@@ -27,6 +34,7 @@ public record AccessLogEntry(Instant at, String method, String path, String rout
         callerName = clean(callerName);
         role = clean(role);
         client = clean(client);
+        detail = clean(detail);
     }
 
     private static String clean(String text) {
@@ -35,7 +43,8 @@ public record AccessLogEntry(Instant at, String method, String path, String rout
 
     /**
      * SHA-256 of the entry's canonical JSON (keys sorted, nulls left out, {@code at} as ISO-8601 UTC):
-     * what the chain links, recomputed from the stored properties when the log is verified.
+     * what the chain links, recomputed from the stored properties when the log is verified. {@code detail}
+     * is hashed as the text stored; entries without one hash as they did before it existed.
      */
     public String hash() {
         ObjectNode node = JsonNodeFactory.instance.objectNode();
@@ -50,6 +59,7 @@ public record AccessLogEntry(Instant at, String method, String path, String rout
         putText(node, "role", role);
         putText(node, "client", client);
         node.put("durationMs", durationMs);
+        putText(node, "detail", detail);
         return CanonicalJson.sha256(CanonicalJson.bytes(node));
     }
 

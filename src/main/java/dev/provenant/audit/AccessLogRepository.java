@@ -76,6 +76,7 @@ class AccessLogRepository {
             row.put("role", entry.role());
             row.put("client", entry.client());
             row.put("durationMs", entry.durationMs());
+            row.put("detail", entry.detail());
             rows.add(row);
             prevHash = hash;
         }
@@ -116,7 +117,7 @@ class AccessLogRepository {
         AccessLogEntry entry = new AccessLogEntry(r.get("at").asZonedDateTime().toInstant(), text(r.get("method")),
                 text(r.get("path")), text(r.get("route")), text(r.get("query")), r.get("status").asInt(),
                 text(r.get("callerId")), text(r.get("callerName")), text(r.get("role")), text(r.get("client")),
-                r.get("durationMs").asLong());
+                r.get("durationMs").asLong(), text(r.get("detail")));
         return new StoredAccessEntry(r.get("seq").asLong(), text(r.get("hash")), text(r.get("prevHash")),
                 text(r.get("chainHash")), entry);
     }

@@ -1,5 +1,9 @@
 package dev.provenant.audit;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.TextNode;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
@@ -9,18 +13,34 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class AccessLogService {
 
-    /** One entry as the API shows it. */
+    /**
+     * One entry as the API shows it; {@code detail} as JSON (null when the entry has none).
+     */
     public record EntryView(long seq, Instant at, String method, String path, String route, String query, int status,
-            String callerId, String callerName, String role, String client, long durationMs, String hash,
-            String prevHash, String chainHash) {
+            String callerId, String callerName, String role, String client, long durationMs, JsonNode detail,
+            String hash, String prevHash, String chainHash) {
 
         static EntryView of(StoredAccessEntry stored) {
             AccessLogEntry e = stored.entry();
             return new EntryView(stored.seq(), e.at(), e.method(), e.path(), e.route(), e.query(), e.status(),
-                    e.callerId(), e.callerName(), e.role(), e.client(), e.durationMs(), stored.hash(), stored.prevHash(),
-                    stored.chainHash());
+                    e.callerId(), e.callerName(), e.role(), e.client(), e.durationMs(), parse(e.detail()), stored.hash(),
+                    stored.prevHash(), stored.chainHash());
+        }
+
+        /** A detail that is not JSON (written by hand into the database) is shown as a JSON string. */
+        private static JsonNode parse(String detail) {
+            if (detail == null) {
+                return null;
+            }
+            try {
+                return DETAIL_READER.readTree(detail);
+            } catch (JsonProcessingException notJson) {
+                return TextNode.valueOf(detail);
+            }
         }
     }
+
+    private static final ObjectMapper DETAIL_READER = new ObjectMapper();
 
     /** A page of entries; pass {@code nextAfterSeq} as {@code afterSeq} for the next one (null: no more). */
     public record Page(List<EntryView> entries, Long nextAfterSeq) {}

@@ -33,7 +33,7 @@ public class AuditResource {
 
     static final int MAX_LIMIT = 10_000;
     private static final String CSV_HEADER = "seq,at,method,path,route,query,status,callerId,callerName,role,client,"
-            + "durationMs,hash,prevHash,chainHash";
+            + "durationMs,hash,prevHash,chainHash,detail";
 
     private final ChainVerifier verifier;
     private final AccessLogService accessLog;
@@ -119,7 +119,7 @@ public class AuditResource {
         return String.join(",", String.valueOf(e.seq()), csv(e.at().toString()), csv(e.method()), csv(e.path()),
                 csv(e.route()), csv(e.query()), String.valueOf(e.status()), csv(e.callerId()), csv(e.callerName()),
                 csv(e.role()), csv(e.client()), String.valueOf(e.durationMs()), csv(e.hash()), csv(e.prevHash()),
-                csv(e.chainHash())) + "\r\n";
+                csv(e.chainHash()), csv(e.detail() == null ? null : e.detail().toString())) + "\r\n";
     }
 
     /** RFC 4180 quoting; a leading formula character is escaped so spreadsheets do not evaluate it. */

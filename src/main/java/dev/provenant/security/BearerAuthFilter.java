@@ -161,7 +161,7 @@ public class BearerAuthFilter {
             accessLog.record(new AccessLogEntry(start, method, path, rule.pattern(), query,
                     context.response().getStatusCode(), caller == null ? null : caller.tokenId(),
                     caller == null ? null : caller.name(), caller == null ? null : caller.role().label(), client,
-                    (System.nanoTime() - startNanos) / 1_000_000));
+                    (System.nanoTime() - startNanos) / 1_000_000, context.get(AccessLogEntry.DETAIL_CONTEXT_KEY)));
         });
     }
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.provenant.security.Caller;
+import dev.provenant.security.Role;
 import dev.provenant.support.Graph;
 import dev.provenant.support.TestResources;
 import io.quarkus.test.junit.QuarkusTest;
@@ -218,7 +220,8 @@ class CypherConsoleIT {
         ok(Map.of("query", "MATCH (d:Dataset {namespace: $ns}) RETURN d.name ORDER BY d.name", "parameters",
                 Map.of("ns", NS)));
         AnalystQueryExecuted done = recorded.last();
-        assertThat(done.caller()).isEqualTo("admin");
+        assertThat(done.caller()).isEqualTo(new Caller(Caller.BOOTSTRAP_ADMIN_ID, "admin (provenant.auth.admin-token)",
+                Role.ADMIN));
         assertThat(done.query()).isEqualTo("MATCH (d:Dataset {namespace: $ns}) RETURN d.name ORDER BY d.name");
         assertThat(done.libraryQuery()).isNull();
         assertThat(done.parameters()).isEqualTo(Map.of("ns", NS));

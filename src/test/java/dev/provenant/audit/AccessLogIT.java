@@ -102,7 +102,7 @@ class AccessLogIT {
                 .get("/api/v1/audit/access-log").then().statusCode(200).contentType("text/csv").extract().asString();
         String[] rows = csv.split("\r\n");
         assertThat(rows[0]).isEqualTo("seq,at,method,path,route,query,status,callerId,callerName,role,client,"
-                + "durationMs,hash,prevHash,chainHash");
+                + "durationMs,hash,prevHash,chainHash,detail");
         assertThat(rows).anySatisfy(r -> assertThat(r).contains(",GET,/api/v1/runs,/api/v1/**,runId=" + runId + ",404,"
                 + "bootstrap-admin,"));
     }
