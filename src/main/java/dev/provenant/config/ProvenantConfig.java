@@ -25,6 +25,8 @@ public interface ProvenantConfig {
 
     Ingest ingest();
 
+    Ui ui();
+
     interface Neo4j {
         /** Bolt URI of an external Neo4j; when absent an embedded database is started. */
         Optional<String> uri();
@@ -80,5 +82,11 @@ public interface ProvenantConfig {
         /** How long a request waits for its commit before it is answered 503. */
         @WithDefault("120s")
         Duration commitTimeout();
+    }
+
+    interface Ui {
+        /** A web sign-in session ends after this long without a request. */
+        @WithDefault("2h")
+        Duration sessionTimeout();
     }
 }

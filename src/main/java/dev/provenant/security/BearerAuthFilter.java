@@ -21,10 +21,12 @@ public class BearerAuthFilter {
     private static final int PRIORITY = 100;
 
     private final AdminToken adminToken;
+    private final WebSessions webSessions;
     private final long maxIngestBytes;
 
-    public BearerAuthFilter(AdminToken adminToken, ProvenantConfig config) {
+    public BearerAuthFilter(AdminToken adminToken, WebSessions webSessions, ProvenantConfig config) {
         this.adminToken = adminToken;
+        this.webSessions = webSessions;
         this.maxIngestBytes = config.ingest().maxBytes().asLongValue();
     }
 
@@ -40,7 +42,20 @@ public class BearerAuthFilter {
         }
         String header = context.request().getHeader(HttpHeaders.AUTHORIZATION);
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7) ? header.substring(7).strip() : null;
-        if (!adminToken.matches(token)) {
+        // Web UI (security/WebSessions): a session cookie stands for its token; sign-in and assets are open,
+        // and a browser without a session is sent to the sign-in page instead of a 401.
+        if (token == null) {
+            token = webSessions.tokenOf(context).orElse(null);
+        }
+        boolean valid = adminToken.matches(token);
+        if (!valid && WebSessions.isOpen(path)) {
+            context.next();
+            return;
+        }
+        if (!valid && WebSessions.redirectToSignIn(context)) {
+            return;
+        }
+        if (!valid) {
             context.response().putHeader("WWW-Authenticate", "Bearer realm=\"provenant\"");
             reply(context, 401, new ApiError("unauthorized",
                     token == null ? "send 'Authorization: Bearer <token>'" : "the bearer token is not valid",
