@@ -78,7 +78,10 @@ public class Catalog {
         return repository.models(limit);
     }
 
-    /** Every term of the user's text, Lucene-escaped, as a prefix term; all terms must match. */
+    /**
+     * Every term of the user's text, Lucene-escaped, matched anywhere inside a token (names such as
+     * {@code lake.customers} are one token); all terms must match.
+     */
     static String luceneQuery(String text) {
         if (text == null) {
             return "";
@@ -95,7 +98,7 @@ public class Catalog {
                 }
                 escaped.append(c);
             }
-            query.append(query.isEmpty() ? "" : " AND ").append(escaped).append('*');
+            query.append(query.isEmpty() ? "" : " AND ").append('*').append(escaped).append('*');
         }
         return query.toString();
     }
