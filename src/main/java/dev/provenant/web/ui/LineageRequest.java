@@ -14,7 +14,7 @@ import java.util.Map;
  */
 record LineageRequest(LineageQuery.EntityType type, String namespace, String name, String field,
         LineageQuery.Direction direction, int depth, int maxNodes, boolean includeStale, String view,
-        List<String> expand) {
+        List<String> expand, boolean collapseJobs) {
 
     static final int DEFAULT_DEPTH = 4;
     static final int DEFAULT_MAX_NODES = 200;
@@ -27,7 +27,8 @@ record LineageRequest(LineageQuery.EntityType type, String namespace, String nam
     }
 
     static LineageRequest parse(String type, String namespace, String name, String field, String direction,
-            Integer depth, Integer maxNodes, boolean includeStale, String view, List<String> expand) {
+            Integer depth, Integer maxNodes, boolean includeStale, String view, List<String> expand,
+            boolean collapseJobs) {
         LineageQuery.EntityType entity;
         try {
             entity = LineageQuery.EntityType.valueOf(type == null ? "DATASET" : type.strip().toUpperCase(Locale.ROOT));
@@ -56,11 +57,16 @@ record LineageRequest(LineageQuery.EntityType type, String namespace, String nam
         List<String> ex = expand == null ? List.of() : expand.stream().filter(e -> e != null
                 && (e.startsWith("up:") || e.startsWith("down:"))).distinct().limit(50).toList();
         return new LineageRequest(entity, namespace, name, entity == LineageQuery.EntityType.FIELD ? field : null,
-                dir, d, m, includeStale, v, ex);
+                dir, d, m, includeStale, v, ex, collapseJobs);
     }
 
     String typeName() {
         return type.name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Jobs drawn as labelled edges between the datasets they connect (dataset views only). */
+    boolean jobsCollapsed() {
+        return collapseJobs && !columns() && type != LineageQuery.EntityType.JOB;
     }
 
     boolean columns() {
@@ -81,26 +87,28 @@ record LineageRequest(LineageQuery.EntityType type, String namespace, String nam
         if (!more.contains(entry)) {
             more.add(entry);
         }
-        return new LineageRequest(type, namespace, name, field, direction, depth, maxNodes, includeStale, view, more);
+        return new LineageRequest(type, namespace, name, field, direction, depth, maxNodes, includeStale, view, more,
+                collapseJobs);
     }
 
     LineageRequest withDepth(int newDepth) {
         return new LineageRequest(type, namespace, name, field, direction, Math.min(MAX_DEPTH, newDepth), maxNodes,
-                includeStale, view, expand);
+                includeStale, view, expand, collapseJobs);
     }
 
     LineageRequest withMaxNodes(int newMax) {
         return new LineageRequest(type, namespace, name, field, direction, depth, Math.min(MAX_NODES, newMax),
-                includeStale, view, expand);
+                includeStale, view, expand, collapseJobs);
     }
 
     LineageRequest withStale(boolean stale) {
-        return new LineageRequest(type, namespace, name, field, direction, depth, maxNodes, stale, view, expand);
+        return new LineageRequest(type, namespace, name, field, direction, depth, maxNodes, stale, view, expand,
+                collapseJobs);
     }
 
     LineageRequest withView(String newView) {
         return new LineageRequest(type, namespace, name, field, direction, depth, maxNodes, includeStale, newView,
-                List.of());
+                List.of(), collapseJobs);
     }
 
     String json() {
@@ -127,6 +135,7 @@ record LineageRequest(LineageQuery.EntityType type, String namespace, String nam
         p.put("view", view.equals("graph") ? null : view);
         p.put("maxNodes", maxNodes == DEFAULT_MAX_NODES ? null : String.valueOf(maxNodes));
         p.put("includeStale", includeStale ? "true" : null);
+        p.put("collapseJobs", collapseJobs ? "true" : null);
         p.put("expand", expand);
         return p;
     }

@@ -121,6 +121,9 @@ public class LineageViews {
 
     Views.LineageFragment fragment(LineageRequest request) {
         Merged merged = gather(request);
+        if (request.jobsCollapsed()) {
+            collapseJobs(merged);
+        }
         boolean piiView = request.view().equals("pii") && pii.available();
         Map<String, Optional<PiiLookup.DatasetPii>> piiCache = new HashMap<>();
         Set<String> highlightedEdges = new HashSet<>();
@@ -178,9 +181,12 @@ public class LineageViews {
         }
         List<GraphView.Edge> edges = new ArrayList<>();
         for (LineageGraph.Edge e : merged.edges) {
-            boolean column = e.subtype() != null || "DIRECT".equals(e.type()) || "INDIRECT".equals(e.type());
-            String label = column ? e.subtype() + (Boolean.TRUE.equals(e.masking()) ? " (masked)" : "") : null;
-            String detail = column ? e.type() + " " + e.subtype() + (Boolean.TRUE.equals(e.masking()) ? ", masking" : "")
+            boolean through = "JOB".equals(e.type());
+            boolean column = !through && (e.subtype() != null || "DIRECT".equals(e.type()) || "INDIRECT".equals(e.type()));
+            String label = through ? e.subtype()
+                    : column ? e.subtype() + (Boolean.TRUE.equals(e.masking()) ? " (masked)" : "") : null;
+            String detail = through ? "through job " + e.job().namespace() + " / " + e.job().name()
+                    : column ? e.type() + " " + e.subtype() + (Boolean.TRUE.equals(e.masking()) ? ", masking" : "")
                     + (e.job() == null ? "" : " by job " + e.job().namespace() + " / " + e.job().name()) : e.type();
             edges.add(new GraphView.Edge(e.from(), e.to(), label, detail, !e.current(),
                     highlightedEdges.contains(e.from() + "→" + e.to()), "INDIRECT".equals(e.type()) ? "indirect" : null));
@@ -198,6 +204,29 @@ public class LineageViews {
                 request.depth() < LineageRequest.MAX_DEPTH ? request.withDepth(request.depth() + 2).page() : null,
                 request.maxNodes() < LineageRequest.MAX_NODES ? request.withMaxNodes(request.maxNodes() * 2).page() : null,
                 request.withStale(!request.includeStale()).page(), notice.isEmpty() ? null : notice, rows, evidence);
+    }
+
+    /**
+     * Replaces every job (but the start) by edges from each dataset it reads to each dataset it writes,
+     * labelled with the job's name, so a large estate reads as datasets only.
+     */
+    static void collapseJobs(Merged merged) {
+        List<LineageGraph.Node> jobs = merged.nodes.values().stream()
+                .filter(n -> n.type().equals("job") && !n.id().equals(merged.startId)).toList();
+        for (LineageGraph.Node job : jobs) {
+            List<LineageGraph.Edge> in = merged.edges.stream().filter(e -> e.to().equals(job.id())).toList();
+            List<LineageGraph.Edge> out = merged.edges.stream().filter(e -> e.from().equals(job.id())).toList();
+            merged.edges.removeAll(in);
+            merged.edges.removeAll(out);
+            merged.nodes.remove(job.id());
+            for (LineageGraph.Edge i : in) {
+                for (LineageGraph.Edge o : out) {
+                    merged.edges.add(new LineageGraph.Edge(i.from(), o.to(), "JOB", job.name(), null,
+                            new dev.provenant.lineage.RunView.JobRef(job.namespace(), job.name()),
+                            i.current() && o.current()));
+                }
+            }
+        }
     }
 
     private void evidence(LineageRequest request, Merged merged, Map<String, Optional<PiiLookup.DatasetPii>> cache,

@@ -245,9 +245,9 @@ public class PagesResource {
             @QueryParam("direction") String direction, @QueryParam("depth") Integer depth,
             @QueryParam("maxNodes") Integer maxNodes, @QueryParam("includeStale") boolean includeStale,
             @QueryParam("view") String view, @QueryParam("expand") List<String> expand,
-            @CookieParam(WebSessions.COOKIE) String session) {
+            @QueryParam("collapseJobs") boolean collapseJobs, @CookieParam(WebSessions.COOKIE) String session) {
         LineageRequest request = LineageRequest.parse(type, namespace, name, field, direction, depth, maxNodes,
-                includeStale, view, expand);
+                includeStale, view, expand, collapseJobs);
         Views.LineageFragment graph = fragment(request);
         String subject = request.typeName() + " " + request.namespace() + " / " + request.name()
                 + (request.field() == null ? "" : " / " + request.field());
@@ -258,7 +258,8 @@ public class PagesResource {
                 new Views.Link("PII", request.withView("pii").page()));
         Views.LineagePage page = new Views.LineagePage(request.typeName(), request.namespace(), request.name(),
                 request.field(), request.direction().name().toLowerCase(Locale.ROOT), request.depth(),
-                request.maxNodes(), request.includeStale(), request.view(), request.expand(), subject, graph,
+                request.maxNodes(), request.includeStale(), request.collapseJobs(), request.view(), request.expand(),
+                subject, graph,
                 request.json(), subjectHref, views, pii.available());
         return Templates.lineage(frame("Lineage of " + request.name() + (request.field() == null ? ""
                 : "." + request.field()), request.json(), session, null), page, graph);
@@ -272,9 +273,10 @@ public class PagesResource {
             @QueryParam("name") String name, @QueryParam("field") String field,
             @QueryParam("direction") String direction, @QueryParam("depth") Integer depth,
             @QueryParam("maxNodes") Integer maxNodes, @QueryParam("includeStale") boolean includeStale,
-            @QueryParam("view") String view, @QueryParam("expand") List<String> expand) {
+            @QueryParam("view") String view, @QueryParam("expand") List<String> expand,
+            @QueryParam("collapseJobs") boolean collapseJobs) {
         return Templates.lineageGraph(fragment(LineageRequest.parse(type, namespace, name, field, direction, depth,
-                maxNodes, includeStale, view, expand)));
+                maxNodes, includeStale, view, expand, collapseJobs)));
     }
 
     @GET

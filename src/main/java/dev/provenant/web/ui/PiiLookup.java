@@ -35,12 +35,7 @@ public interface PiiLookup {
 
     record FieldPii(String name, String state, boolean declared, List<String> categories, List<Hop> evidence) {}
 
-    record DatasetPii(String namespace, String name, String state, List<FieldPii> fields) {
-        public List<String> categories() {
-            return fields.stream().flatMap(f -> f.categories() == null ? java.util.stream.Stream.empty()
-                    : f.categories().stream()).distinct().sorted().toList();
-        }
-    }
+    record DatasetPii(String namespace, String name, String state, List<String> categories, List<FieldPii> fields) {}
 
     record CategoryCount(String category, long fields, long datasets, List<Ref> examples) {}
 

@@ -61,7 +61,7 @@ public final class Views {
 
     /** The lineage page: the query it answers, its controls' values and the drawing. */
     public record LineagePage(String type, String namespace, String name, String field, String direction, int depth,
-            int maxNodes, boolean includeStale, String view, List<String> expand, String subject,
+            int maxNodes, boolean includeStale, boolean collapseJobs, String view, List<String> expand, String subject,
             LineageFragment graph, String jsonHref, String subjectHref, List<Link> views, boolean piiAvailable) {}
 
     /** The part htmx swaps when a node is expanded: the drawing, its notices and its table. */

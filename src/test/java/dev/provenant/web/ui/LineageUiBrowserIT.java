@@ -1,6 +1,5 @@
 package dev.provenant.web.ui;
 
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.provenant.support.Conformance;
@@ -67,7 +66,7 @@ class LineageUiBrowserIT {
     private static void loadEvents() {
         for (String file : List.of("spark/compat-cll-03-create-src1-complete.json",
                 "spark/compat-cll-04-create-src2-complete.json", "spark/compat-cll-08-ctas-complete.json")) {
-            int status = given().auth().oauth2(TestResources.ADMIN_TOKEN).contentType("application/json")
+            int status = UiStory.patient().contentType("application/json")
                     .body(Conformance.bytes(Conformance.openLineage(file))).post("/api/v1/lineage").statusCode();
             assertThat(status).as(file).isIn(200, 201);
         }

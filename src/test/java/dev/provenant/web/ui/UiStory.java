@@ -5,6 +5,7 @@ import static io.restassured.RestAssured.given;
 import dev.provenant.support.TestResources;
 import io.restassured.config.HttpClientConfig;
 import io.restassured.config.RestAssuredConfig;
+import io.restassured.specification.RequestSpecification;
 import java.util.UUID;
 
 /**
@@ -42,11 +43,14 @@ final class UiStory {
                      "fields":{%s}}}}]}"""
                 .formatted(UUID.randomUUID(), ns, job, input, ns, input, schema(inputFields), ns, output,
                         schema(outputFields), columnLineage.formatted(ns));
-        // A generous read timeout: on a busy machine the first writes of a fresh database can be slow.
-        given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", 180_000)))
-                .auth().oauth2(TestResources.ADMIN_TOKEN).contentType("application/json").body(event)
+        patient().contentType("application/json").body(event)
                 .post("/api/v1/lineage").then().statusCode(201);
+    }
+
+    /** Authorized, with a generous read timeout: on a busy machine the first writes of a fresh database can be slow. */
+    static RequestSpecification patient() {
+        return given().config(RestAssuredConfig.config().httpClient(HttpClientConfig.httpClientConfig()
+                .setParam("http.socket.timeout", 180_000))).auth().oauth2(TestResources.ADMIN_TOKEN);
     }
 
     private static String schema(String fields) {

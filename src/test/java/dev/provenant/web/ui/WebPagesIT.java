@@ -176,6 +176,14 @@ class WebPagesIT {
     }
 
     @Test
+    void jobsCanBeDrawnAsEdgesBetweenDatasets() {
+        String page = page("/lineage?type=dataset&namespace=" + NS + "&name=lake.customers&depth=4&collapseJobs=true");
+        assertThat(count(page, "<g class=\"node ")).isEqualTo(4);
+        assertThat(page).contains(">daily_report</text>", "through job ui-pages://lake / daily_report", "checked>")
+                .doesNotContain("kind-job");
+    }
+
+    @Test
     void staleEdgesAreHiddenUnlessAsked() {
         String ns = NS + "/stale";
         UiStory.load(ns);
@@ -184,8 +192,7 @@ class WebPagesIT {
                 {"eventType":"COMPLETE","eventTime":"2026-06-02T00:00:00Z","producer":"https://example.com/ui-story",
                  "run":{"runId":"%s"},"job":{"namespace":"%s","name":"export"},"inputs":[],
                  "outputs":[{"namespace":"%s","name":"lake.export"}]}""".formatted(java.util.UUID.randomUUID(), ns, ns);
-        given().auth().oauth2(TestResources.ADMIN_TOKEN).contentType("application/json").body(event)
-                .post("/api/v1/lineage").then().statusCode(201);
+        UiStory.patient().contentType("application/json").body(event).post("/api/v1/lineage").then().statusCode(201);
         String current = page("/lineage?type=dataset&namespace=" + ns + "&name=lake.report&direction=downstream&depth=2");
         assertThat(current).doesNotContain(">lake.export</text>");
         String stale = page("/lineage?type=dataset&namespace=" + ns + "&name=lake.report&direction=downstream&depth=2"
