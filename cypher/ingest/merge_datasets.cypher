@@ -1,10 +1,12 @@
 // Creates or updates datasets with their facets, model/feature labels and symlinked aliases. An alias
-// already pointing at another dataset keeps pointing there.
+// already pointing at another dataset keeps pointing there. searchText is the name split at . _ : / -
+// for full-text search (same rule as schema V014).
 // Parameters: $rows (list of {namespace, name, facets, eventTime, isModel, isFeature, aliases:[{namespace, name, type}]})
 UNWIND $rows AS row
 MERGE (d:Dataset {namespace: row.namespace, name: row.name})
 ON CREATE SET d.firstSeen = row.eventTime
 SET d += row.facets,
+    d.searchText = replace(replace(replace(replace(replace(row.name, '.', ' '), '_', ' '), ':', ' '), '/', ' '), '-', ' '),
     d.firstSeen = CASE WHEN row.eventTime < d.firstSeen THEN row.eventTime ELSE d.firstSeen END,
     d.lastSeen = CASE WHEN d.lastSeen IS NULL OR row.eventTime > d.lastSeen THEN row.eventTime ELSE d.lastSeen END
 FOREACH (_ IN CASE WHEN row.isModel THEN [1] ELSE [] END | SET d:Model)

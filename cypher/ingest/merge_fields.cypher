@@ -1,12 +1,14 @@
 // Creates or updates fields; top-level fields hang below their dataset, nested ones below their
 // parent field. Rows list parents before children. A row without parent (a field only column lineage
-// names) does not re-attach a field that already hangs below a parent.
+// names) does not re-attach a field that already hangs below a parent. searchText is the path split at
+// . _ : / - for full-text search (same rule as schema V014).
 // Parameters: $rows (list of {namespace, dataset, path, parentPath, name, type, description, eventTime})
 UNWIND $rows AS row
 MATCH (d:Dataset {namespace: row.namespace, name: row.dataset})
 MERGE (f:Field {namespace: row.namespace, dataset: row.dataset, path: row.path})
 ON CREATE SET f.name = row.name, f.firstSeen = row.eventTime
 SET f.type = coalesce(row.type, f.type),
+    f.searchText = replace(replace(replace(replace(replace(row.path, '.', ' '), '_', ' '), ':', ' '), '/', ' '), '-', ' '),
     f.firstSeen = CASE WHEN row.eventTime < f.firstSeen THEN row.eventTime ELSE f.firstSeen END,
     f.description = coalesce(row.description, f.description),
     f.lastSeen = CASE WHEN f.lastSeen IS NULL OR row.eventTime > f.lastSeen THEN row.eventTime ELSE f.lastSeen END

@@ -7,6 +7,7 @@ MERGE (r:Run {runId: row.runId})
 ON CREATE SET r.firstEventTime = row.eventTime
 WITH r, row
 MERGE (j:Job {namespace: row.jobNamespace, name: row.jobName})
+ON CREATE SET j.searchText = replace(replace(replace(replace(replace(row.jobName, '.', ' '), '_', ' '), ':', ' '), '/', ' '), '-', ' ')
 MERGE (r)-[:OF]->(j)
 WITH r, row
 // One row at a time, so that a later row of the same run (one group commit can hold several events of a

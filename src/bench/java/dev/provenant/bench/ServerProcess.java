@@ -29,15 +29,18 @@ public final class ServerProcess implements AutoCloseable {
     private final Path dataDir;
     private final Path log;
     private final int httpPort;
+    private final int boltPort;
     private final double startToReadySeconds;
     private final Thread sampler;
     private volatile double peakRssMb;
 
-    private ServerProcess(Process process, Path dataDir, Path log, int httpPort, double startToReadySeconds) {
+    private ServerProcess(Process process, Path dataDir, Path log, int httpPort, int boltPort,
+            double startToReadySeconds) {
         this.process = process;
         this.dataDir = dataDir;
         this.log = log;
         this.httpPort = httpPort;
+        this.boltPort = boltPort;
         this.startToReadySeconds = startToReadySeconds;
         this.sampler = new Thread(this::sampleRss, "bench-rss-sampler");
         this.sampler.setDaemon(true);
@@ -48,6 +51,7 @@ public final class ServerProcess implements AutoCloseable {
     public static ServerProcess start(BenchContext context, String label, boolean jfr) throws IOException {
         Path dataDir = Files.createTempDirectory("provenant-bench-");
         int httpPort = FreePorts.next();
+        int boltPort = FreePorts.next();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         if (jfr) {
@@ -57,7 +61,7 @@ public final class ServerProcess implements AutoCloseable {
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dprovenant.data-dir=" + dataDir);
-        command.add("-Dprovenant.neo4j.bolt-port=" + FreePorts.next());
+        command.add("-Dprovenant.neo4j.bolt-port=" + boltPort);
         command.add("-Dprovenant.auth.admin-token=" + ADMIN_TOKEN);
         command.add("-jar");
         command.add(context.jar().toString());
@@ -67,11 +71,16 @@ public final class ServerProcess implements AutoCloseable {
                 .redirectOutput(ProcessBuilder.Redirect.to(log.toFile())).start();
         awaitReady(process, httpPort, log);
         double seconds = (System.nanoTime() - started) / 1e9;
-        return new ServerProcess(process, dataDir, log, httpPort, seconds);
+        return new ServerProcess(process, dataDir, log, httpPort, boltPort, seconds);
     }
 
     public String baseUrl() {
         return "http://127.0.0.1:" + httpPort;
+    }
+
+    /** The embedded database's Bolt endpoint (no authentication by default), for bulk loaders. */
+    public String boltUri() {
+        return "bolt://127.0.0.1:" + boltPort;
     }
 
     public long pid() {

@@ -1,5 +1,7 @@
 package dev.provenant.ingest;
 
+import dev.provenant.config.ProvenantConfig;
+import dev.provenant.ml.MlRules;
 import dev.provenant.neo4j.CypherCatalog;
 import dev.provenant.neo4j.EmbeddedNeo4j;
 import dev.provenant.neo4j.Neo4jSessions;
@@ -42,7 +44,9 @@ public final class NaiveIngestBaseline implements AutoCloseable {
         driver.verifyConnectivity();
         CypherCatalog catalog = new CypherCatalog();
         new SchemaMigrations(catalog).apply(driver);
-        return new NaiveIngestBaseline(neo4j, driver, new IngestRepository(new Neo4jSessions(driver), catalog));
+        return new NaiveIngestBaseline(neo4j, driver, new IngestRepository(new Neo4jSessions(driver), catalog,
+                new MlRules(List.of(ProvenantConfig.Ml.DEFAULT_MODEL_PATTERNS.split(",")),
+                        List.of(ProvenantConfig.Ml.DEFAULT_FEATURE_PATTERNS.split(",")))));
     }
 
     /** Parses, compresses and writes one event in its own transaction, as a request handler would; true when new. */

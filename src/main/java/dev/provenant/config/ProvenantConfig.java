@@ -5,6 +5,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /** Every {@code provenant.*} setting, documented in the README's configuration table. */
@@ -24,6 +25,10 @@ public interface ProvenantConfig {
     Auth auth();
 
     Ingest ingest();
+
+    Ml ml();
+
+    Pii pii();
 
     Ui ui();
 
@@ -82,6 +87,34 @@ public interface ProvenantConfig {
         /** How long a request waits for its commit before it is answered 503. */
         @WithDefault("120s")
         Duration commitTimeout();
+    }
+
+    /**
+     * Name rules that mark datasets as {@code :Model} or {@code :Feature} besides the {@code datasetType}
+     * facet. Each rule is a Java regular expression that must match the whole string
+     * {@code <namespace>/<name>}; commas separate rules (write {@code \,} for a comma inside one).
+     */
+    interface Ml {
+        /** Serialised model files and paths with a {@code model/} or {@code models/} directory. */
+        String DEFAULT_MODEL_PATTERNS =
+                "(?i).*[.](pkl|pickle|joblib|onnx|pt|pth|h5|keras|safetensors),(?i)(.*/)?models?/.+";
+        /** Paths or schemas named {@code feature_store} or {@code features}. */
+        String DEFAULT_FEATURE_PATTERNS = "(?i)(.*[/.])?(feature_store|features)[/.].+";
+
+        @WithDefault(DEFAULT_MODEL_PATTERNS)
+        List<String> modelPatterns();
+
+        @WithDefault(DEFAULT_FEATURE_PATTERNS)
+        List<String> featurePatterns();
+    }
+
+    interface Pii {
+        /** Name rules ("CATEGORY regex" lines, see docs/pii.md); the built-in rules when unset. */
+        Optional<Path> nameRulesFile();
+
+        /** Whether column names are used to guess personal data at all. */
+        @WithDefault("true")
+        boolean nameRulesEnabled();
     }
 
     interface Ui {

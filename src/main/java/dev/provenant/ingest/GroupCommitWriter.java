@@ -14,6 +14,7 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -45,6 +46,7 @@ public class GroupCommitWriter {
 
     private final IngestRepository repository;
     private final DatabaseAvailability database;
+    private final Event<IngestCommitted> committed;
     private final int maxEventsPerCommit;
     private final int capacity;
     private final long maxQueuedBytes;
@@ -61,9 +63,10 @@ public class GroupCommitWriter {
     private Thread thread;
 
     public GroupCommitWriter(IngestRepository repository, DatabaseAvailability database, ProvenantConfig config,
-            MeterRegistry registry) {
+            MeterRegistry registry, Event<IngestCommitted> committed) {
         this.repository = repository;
         this.database = database;
+        this.committed = committed;
         this.maxEventsPerCommit = config.ingest().maxEventsPerCommit();
         this.capacity = config.ingest().queueCapacity();
         this.maxQueuedBytes = config.ingest().queueMaxBytes().asLongValue();
@@ -176,6 +179,16 @@ public class GroupCommitWriter {
         try {
             List<IngestOutcome> outcomes = commitTimer.record(() -> repository.write(all));
             commitSize.record(all.size());
+            List<ParsedEvent> fresh = new ArrayList<>();
+            for (int i = 0; i < all.size(); i++) {
+                if (outcomes.get(i).created()) {
+                    fresh.add(all.get(i).event());
+                }
+            }
+            if (!fresh.isEmpty()) {
+                // Before answering, so a client that got 201 finds the follow-up work already queued.
+                committed.fire(IngestCommitted.of(fresh));
+            }
             int offset = 0;
             for (Pending pending : group) {
                 List<IngestOutcome> own = outcomes.subList(offset, offset + pending.events().size());

@@ -1,5 +1,6 @@
 package dev.provenant.ingest;
 
+import dev.provenant.ml.MlRules;
 import dev.provenant.neo4j.CypherCatalog;
 import dev.provenant.neo4j.Neo4jSessions;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +23,7 @@ import org.neo4j.driver.TransactionContext;
 class IngestRepository {
 
     private final Neo4jSessions sessions;
+    private final MlRules mlRules;
     private final String lockChain;
     private final String advanceChain;
     private final String findKnown;
@@ -31,8 +33,9 @@ class IngestRepository {
 
     private record Statement(String cypher, java.util.function.Function<GraphRows, List<Map<String, Object>>> rows) {}
 
-    IngestRepository(Neo4jSessions sessions, CypherCatalog cypher) {
+    IngestRepository(Neo4jSessions sessions, CypherCatalog cypher, MlRules mlRules) {
         this.sessions = sessions;
+        this.mlRules = mlRules;
         this.lockChain = cypher.get("ingest/lock_event_chain");
         this.advanceChain = cypher.get("ingest/advance_event_chain");
         this.findKnown = cypher.get("ingest/find_known_events");
@@ -91,6 +94,7 @@ class IngestRepository {
         }
 
         GraphRows rows = GraphRows.of(fresh, new DatasetIdentities(knownIdentities(tx, fresh)));
+        applyMlRules(rows);
         for (Statement statement : graphStatements) {
             List<Map<String, Object>> params = statement.rows().apply(rows);
             if (!params.isEmpty()) {
@@ -99,6 +103,20 @@ class IngestRepository {
         }
         tx.run(advanceChain, Map.of("seq", seq, "head", prevHash, "chain", chain)).consume();
         return outcomes;
+    }
+
+    /** The configured name rules label models and features in the same transaction as the facet does. */
+    private void applyMlRules(GraphRows rows) {
+        for (Map<String, Object> row : rows.datasets) {
+            String namespace = (String) row.get("namespace");
+            String name = (String) row.get("name");
+            if (!(Boolean) row.get("isModel") && mlRules.isModel(namespace, name)) {
+                row.put("isModel", true);
+            }
+            if (!(Boolean) row.get("isFeature") && mlRules.isFeature(namespace, name)) {
+                row.put("isFeature", true);
+            }
+        }
     }
 
     /**

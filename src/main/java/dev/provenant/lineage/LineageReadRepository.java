@@ -1,17 +1,12 @@
 package dev.provenant.lineage;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.TextNode;
-import dev.provenant.ingest.EventParser;
 import dev.provenant.neo4j.CypherCatalog;
 import dev.provenant.neo4j.Neo4jSessions;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.Value;
@@ -21,14 +16,17 @@ import org.neo4j.driver.types.Node;
 @ApplicationScoped
 class LineageReadRepository {
 
+    /** Most versions read, versions written and child runs shown for one run. */
+    static final int RUN_LIST_LIMIT = 1000;
+
     private final Neo4jSessions sessions;
-    private final ObjectMapper json;
+    private final FacetReader facets;
     private final String countEntities;
     private final String findRun;
 
-    LineageReadRepository(Neo4jSessions sessions, CypherCatalog cypher, ObjectMapper json) {
+    LineageReadRepository(Neo4jSessions sessions, CypherCatalog cypher, FacetReader facets) {
         this.sessions = sessions;
-        this.json = json;
+        this.facets = facets;
         this.countEntities = cypher.get("lineage/count_entities");
         this.findRun = cypher.get("lineage/find_run");
     }
@@ -44,7 +42,7 @@ class LineageReadRepository {
     Optional<RunView> run(String runId) {
         try (Session session = sessions.readSession()) {
             return session.executeRead(tx -> {
-                var result = tx.run(findRun, Map.of("runId", runId));
+                var result = tx.run(findRun, Map.of("runId", runId, "limit", RUN_LIST_LIMIT));
                 return result.hasNext() ? Optional.of(toRun(result.next())) : Optional.empty();
             });
         }
@@ -58,8 +56,19 @@ class LineageReadRepository {
             parent = new RunView.ParentRef(p.get("runId").asString(), text(p.get("state")), job(r.get("parentJob")));
         }
         Value start = run.get("startEventTime").isNull() ? run.get("firstEventTime") : run.get("startEventTime");
-        return new RunView(run.get("runId").asString(), text(run.get("state")), time(start), time(run.get("endedAt")),
-                job(r.get("job")), parent, text(run.get("errorMessage")), facets(run));
+        OffsetDateTime startedAt = time(start);
+        OffsetDateTime endedAt = time(run.get("endedAt"));
+        return new RunView(run.get("runId").asString(), text(run.get("state")), startedAt, endedAt,
+                durationMs(startedAt, endedAt), job(r.get("job")), parent, text(run.get("errorMessage")),
+                facets.facets(run.asMap()), r.get("inputs").asList(LineageReadRepository::version),
+                r.get("outputs").asList(LineageReadRepository::version),
+                r.get("children").asList(c -> new RunView.ChildRef(c.get("runId").asString(), text(c.get("state")),
+                        new RunView.JobRef(c.get("jobNamespace").asString(null), c.get("jobName").asString(null)))));
+    }
+
+    private static RunView.VersionRef version(Value v) {
+        return new RunView.VersionRef(v.get("namespace").asString(), v.get("name").asString(),
+                v.get("version").asString());
     }
 
     private static RunView.JobRef job(Value value) {
@@ -70,29 +79,16 @@ class LineageReadRepository {
         return new RunView.JobRef(job.get("namespace").asString(), job.get("name").asString());
     }
 
-    /** Facets are stored one property each as raw JSON; they come back as JSON. */
-    private Map<String, JsonNode> facets(Node node) {
-        Map<String, JsonNode> facets = new TreeMap<>();
-        for (String key : node.keys()) {
-            if (key.startsWith(EventParser.FACET_PREFIX)) {
-                String raw = node.get(key).asString();
-                JsonNode parsed;
-                try {
-                    parsed = json.readTree(raw);
-                } catch (JsonProcessingException e) {
-                    parsed = TextNode.valueOf(raw);
-                }
-                facets.put(key.substring(EventParser.FACET_PREFIX.length()), parsed);
-            }
-        }
-        return facets;
+    /** Null unless both ends are known (a run still going, or one only seen ending, has no duration). */
+    static Long durationMs(OffsetDateTime startedAt, OffsetDateTime endedAt) {
+        return startedAt == null || endedAt == null ? null : Duration.between(startedAt, endedAt).toMillis();
     }
 
-    private static String text(Value value) {
+    static String text(Value value) {
         return value.isNull() ? null : value.asString();
     }
 
-    private static OffsetDateTime time(Value value) {
+    static OffsetDateTime time(Value value) {
         return value.isNull() ? null : value.asOffsetDateTime();
     }
 }

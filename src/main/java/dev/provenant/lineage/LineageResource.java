@@ -22,10 +22,14 @@ public class LineageResource {
     static final int MAX_DEPTH = 100;
     static final int MAX_NODES = 100_000;
 
-    private final LineageService lineage;
+    static final int MAX_PATH_DEPTH = 100;
 
-    public LineageResource(LineageService lineage) {
+    private final LineageService lineage;
+    private final LineagePathService paths;
+
+    public LineageResource(LineageService lineage, LineagePathService paths) {
         this.lineage = lineage;
+        this.paths = paths;
     }
 
     @GET
@@ -54,6 +58,45 @@ public class LineageResource {
         return lineage.lineage(new LineageQuery(entity, namespace, name, field,
                 parseEnum(LineageQuery.Direction.class, direction, "direction"), depth, maxNodes, includeStale,
                 parseTime(asOf)));
+    }
+
+    @GET
+    @Path("path")
+    @Operation(summary = "The shortest flow path (upstream to downstream) from one dataset, job or field to another",
+            description = "Nodes in path order, edges in flow direction; 404 when no path exists within maxDepth edges."
+                    + " Both ends are datasets/jobs, or both are fields (column lineage).")
+    public LineageGraph path(@QueryParam("fromType") String fromType, @QueryParam("fromNamespace") String fromNamespace,
+            @QueryParam("fromName") String fromName, @QueryParam("fromField") String fromField,
+            @QueryParam("toType") String toType, @QueryParam("toNamespace") String toNamespace,
+            @QueryParam("toName") String toName, @QueryParam("toField") String toField,
+            @QueryParam("includeStale") @DefaultValue("false") boolean includeStale,
+            @QueryParam("asOf") String asOf,
+            @QueryParam("maxDepth") @DefaultValue("20") int maxDepth) {
+        PathQuery.Endpoint from = endpoint("from", fromType, fromNamespace, fromName, fromField);
+        PathQuery.Endpoint to = endpoint("to", toType, toNamespace, toName, toField);
+        if ((from.type() == LineageQuery.EntityType.FIELD) != (to.type() == LineageQuery.EntityType.FIELD)) {
+            throw ApiException.badRequest("invalid_value", "a path joins two fields (column lineage) or two"
+                    + " datasets/jobs, not a field and a " + (from.type() == LineageQuery.EntityType.FIELD
+                            ? to.type().label() : from.type().label()), "toType");
+        }
+        if (maxDepth < 1 || maxDepth > MAX_PATH_DEPTH) {
+            throw ApiException.badRequest("invalid_value", "maxDepth must be between 1 and " + MAX_PATH_DEPTH,
+                    "maxDepth");
+        }
+        return paths.path(new PathQuery(from, to, includeStale, parseTime(asOf), maxDepth));
+    }
+
+    private static PathQuery.Endpoint endpoint(String side, String type, String namespace, String name, String field) {
+        LineageQuery.EntityType entity = parseEnum(LineageQuery.EntityType.class, type, side + "Type");
+        required(namespace, side + "Namespace");
+        required(name, side + "Name");
+        if (entity == LineageQuery.EntityType.FIELD) {
+            required(field, side + "Field");
+        } else if (field != null && !field.isBlank()) {
+            throw ApiException.badRequest("invalid_value", side + "Field is only allowed with " + side
+                    + "Type=field", side + "Field");
+        }
+        return new PathQuery.Endpoint(entity, namespace, name, entity == LineageQuery.EntityType.FIELD ? field : null);
     }
 
     private static void required(String value, String parameter) {

@@ -107,7 +107,7 @@ public class LineageService {
         }
     }
 
-    private static LineageGraph.Node node(boolean field, List<String> labels, String namespace, String name,
+    static LineageGraph.Node node(boolean field, List<String> labels, String namespace, String name,
             String path) {
         if (field) {
             return new LineageGraph.Node("field:" + enc(namespace) + ":" + enc(name) + ":" + enc(path), "field",

@@ -32,7 +32,12 @@ public final class SchemaMigrations {
             "V010__event_chain_id_unique",
             "V011__feeds_job_index",
             "V012__entity_names_fulltext",
-            "V013__event_run_index");
+            "V013__event_run_index",
+            "V014__entity_names_parts",
+            "V016__field_pii_state_index",
+            "V017__dataset_pii_state_index",
+            "V018__pii_declaration_key",
+            "V019__pii_barrier_key");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 
@@ -65,8 +70,11 @@ public final class SchemaMigrations {
                     }
                     continue;
                 }
-                // Schema statements run in their own auto-commit transaction, as Neo4j requires.
-                session.run(statement).consume();
+                // Schema statements run in their own auto-commit transaction, as Neo4j requires; a file may hold
+                // several statements (each ending with ';' at the end of a line), e.g. drop, backfill, create.
+                for (String part : statements(statement)) {
+                    session.run(part).consume();
+                }
                 session.executeWriteWithoutResult(tx -> tx.run(recordMigration,
                         Map.of("version", version, "name", name, "checksum", checksum)).consume());
                 applied++;
@@ -77,6 +85,12 @@ public final class SchemaMigrations {
         }
         LOG.infof("Schema up to date (%d migrations, %d newly applied)", MIGRATIONS.size(), applied);
         return applied;
+    }
+
+    /** The statements of a migration file: split after each ';' that ends a line. */
+    static List<String> statements(String file) {
+        return java.util.Arrays.stream(file.split(";[ \\t]*(\\r?\\n|$)")).map(String::strip).filter(s -> !s.isEmpty())
+                .toList();
     }
 
     static String sha256(String text) {

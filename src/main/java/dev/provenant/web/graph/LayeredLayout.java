@@ -121,7 +121,12 @@ public final class LayeredLayout {
         int chars = Math.max(Math.min(node.title().length(), MAX_LABEL_CHARS) + (node.badge() == null ? 0
                 : node.badge().length() + 3), node.subtitle() == null ? 0 : Math.min(node.subtitle().length(),
                 MAX_LABEL_CHARS));
-        return Math.max(60, chars * CHAR_WIDTH + 24) + (node.actions().isEmpty() ? 0 : 2 * ACTION_GUTTER);
+        return Math.max(60, chars * CHAR_WIDTH + 24) + gutter(node, true) + gutter(node, false);
+    }
+
+    /** Room beside the box for its expand links: on the left for upstream, on the right for downstream. */
+    static double gutter(GraphView.Node node, boolean upstream) {
+        return node.actions().stream().anyMatch(a -> a.upstream() == upstream) ? ACTION_GUTTER : 0;
     }
 
     static double textWidth(String text) {

@@ -123,9 +123,10 @@ public final class SvgLineageRenderer {
         String classes = "node kind-" + node.kind() + (node.styleClass() == null ? "" : " " + node.styleClass())
                 + (node.selected() ? " selected" : "") + (node.highlighted() ? " highlighted" : "");
         svg.append("<g class=\"").append(classes).append("\" data-id=\"").append(esc(node.id())).append("\">");
-        double gutter = node.actions().isEmpty() ? 0 : LayeredLayout.ACTION_GUTTER;
-        double x = box.x() + gutter;
-        double w = box.width() - 2 * gutter;
+        double left = LayeredLayout.gutter(node, true);
+        double right = LayeredLayout.gutter(node, false);
+        double x = box.x() + left;
+        double w = box.width() - left - right;
         open(svg, node.href(), "node-link");
         svg.append("<title>").append(esc(node.detail())).append("</title>");
         svg.append("<rect class=\"node-box\" x=\"").append(num(x)).append("\" y=\"").append(num(box.y()))
@@ -152,7 +153,7 @@ public final class SvgLineageRenderer {
         }
         close(svg, node.href());
         for (GraphView.Action action : node.actions()) {
-            double cx = action.upstream() ? box.x() + gutter / 2 : box.x() + box.width() - gutter / 2;
+            double cx = action.upstream() ? box.x() + left / 2 : box.x() + box.width() - right / 2;
             double cy = box.y() + box.height() / 2;
             svg.append("<a class=\"node-action\" href=\"").append(esc(action.href())).append('"');
             if (action.fragmentHref() != null) {

@@ -1,5 +1,6 @@
 package dev.provenant.web.ui;
 
+import dev.provenant.lineage.EntityService;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -7,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Entity reads behind the web UI pages: search, recent runs, dataset, job and run details, models.
- * Interim: these belong to the lineage (search, entities) and ml (models) features; the pages switch to
- * their services once those are on this branch, and this class and {@code cypher/web/} go away.
+ * Entity reads behind the web UI pages: search (the lineage feature's), recent runs, dataset, job and run
+ * details, models. The detail reads of {@code cypher/web/} are interim: they move to the lineage and ml
+ * features' services ({@code EntityService}, {@code ModelService}) page by page.
  */
 @ApplicationScoped
 public class Catalog {
@@ -35,23 +36,17 @@ public class Catalog {
     public record Model(String namespace, String name) {}
 
     private final CatalogRepository repository;
+    private final EntityService entities;
 
-    Catalog(CatalogRepository repository) {
+    Catalog(CatalogRepository repository, EntityService entities) {
         this.repository = repository;
+        this.entities = entities;
     }
 
-    /** Prefix search over names, namespaces and field paths; {@code kind} narrows to dataset, job, field or model. */
+    /** Search by the lineage feature's full-text search; {@code kind} narrows to dataset, job, field or model. */
     public List<Hit> search(String text, String kind, int limit) {
-        String query = luceneQuery(text);
-        if (query.isEmpty()) {
-            return List.of();
-        }
-        List<Hit> hits = repository.search(query, kind == null || kind.isBlank() ? limit : limit * 5);
-        if (kind != null && !kind.isBlank()) {
-            hits = hits.stream().filter(h -> h.kind().equals(kind)
-                    || (kind.equals("dataset") && h.kind().equals("model"))).limit(limit).toList();
-        }
-        return hits;
+        return entities.search(text, kind, limit).stream()
+                .map(h -> new Hit(h.type(), h.namespace(), h.name(), h.field())).toList();
     }
 
     public List<Run> recentRuns(int limit) {
@@ -76,30 +71,5 @@ public class Catalog {
 
     public List<Model> models(int limit) {
         return repository.models(limit);
-    }
-
-    /**
-     * Every term of the user's text, Lucene-escaped, matched anywhere inside a token (names such as
-     * {@code lake.customers} are one token); all terms must match.
-     */
-    static String luceneQuery(String text) {
-        if (text == null) {
-            return "";
-        }
-        StringBuilder query = new StringBuilder();
-        for (String term : text.strip().split("[\\s]+")) {
-            if (term.isEmpty()) {
-                continue;
-            }
-            StringBuilder escaped = new StringBuilder();
-            for (char c : term.toLowerCase(java.util.Locale.ROOT).toCharArray()) {
-                if ("+-&|!(){}[]^\"~*?:\\/".indexOf(c) >= 0) {
-                    escaped.append('\\');
-                }
-                escaped.append(c);
-            }
-            query.append(query.isEmpty() ? "" : " AND ").append('*').append(escaped).append('*');
-        }
-        return query.toString();
     }
 }

@@ -20,7 +20,6 @@ class CatalogRepository {
     private static final String FACET_PREFIX = "facet.";
 
     private final Neo4jSessions sessions;
-    private final String searchEntities;
     private final String findRecentRuns;
     private final String findDataset;
     private final String findDatasetRuns;
@@ -30,18 +29,12 @@ class CatalogRepository {
 
     CatalogRepository(Neo4jSessions sessions, CypherCatalog cypher) {
         this.sessions = sessions;
-        this.searchEntities = cypher.get("web/search_entities");
         this.findRecentRuns = cypher.get("web/find_recent_runs");
         this.findDataset = cypher.get("web/find_dataset");
         this.findDatasetRuns = cypher.get("web/find_dataset_runs");
         this.findJob = cypher.get("web/find_job");
         this.findRunIo = cypher.get("web/find_run_io");
         this.findModels = cypher.get("web/find_models");
-    }
-
-    List<Catalog.Hit> search(String query, int limit) {
-        return list(searchEntities, Map.of("query", query, "limit", limit), r -> new Catalog.Hit(r.get("kind").asString(),
-                r.get("namespace").asString(), r.get("name").asString(), text(r.get("field"))));
     }
 
     List<Catalog.Run> recentRuns(int limit) {

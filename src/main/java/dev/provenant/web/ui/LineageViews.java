@@ -179,17 +179,37 @@ public class LineageViews {
             rows.add(new Views.TableRow(kind, label(n), state, n.field() != null ? centre
                     : Links.entity(kind, n.namespace(), n.name(), null), upHref, downHref));
         }
-        List<GraphView.Edge> edges = new ArrayList<>();
+        // Parallel edges (one per FEEDS subtype, or per job when jobs are collapsed) become one arrow whose
+        // label lists them all, so a column view stays legible.
+        Map<String, List<LineageGraph.Edge>> parallel = new LinkedHashMap<>();
         for (LineageGraph.Edge e : merged.edges) {
-            boolean through = "JOB".equals(e.type());
-            boolean column = !through && (e.subtype() != null || "DIRECT".equals(e.type()) || "INDIRECT".equals(e.type()));
-            String label = through ? e.subtype()
-                    : column ? e.subtype() + (Boolean.TRUE.equals(e.masking()) ? " (masked)" : "") : null;
-            String detail = through ? "through job " + e.job().namespace() + " / " + e.job().name()
-                    : column ? e.type() + " " + e.subtype() + (Boolean.TRUE.equals(e.masking()) ? ", masking" : "")
-                    + (e.job() == null ? "" : " by job " + e.job().namespace() + " / " + e.job().name()) : e.type();
-            edges.add(new GraphView.Edge(e.from(), e.to(), label, detail, !e.current(),
-                    highlightedEdges.contains(e.from() + "→" + e.to()), "INDIRECT".equals(e.type()) ? "indirect" : null));
+            parallel.computeIfAbsent(e.from() + "→" + e.to(), k -> new ArrayList<>()).add(e);
+        }
+        List<GraphView.Edge> edges = new ArrayList<>();
+        for (Map.Entry<String, List<LineageGraph.Edge>> entry : parallel.entrySet()) {
+            List<String> labels = new ArrayList<>();
+            List<String> details = new ArrayList<>();
+            boolean allStale = true;
+            boolean allIndirect = true;
+            for (LineageGraph.Edge e : entry.getValue()) {
+                boolean through = "JOB".equals(e.type());
+                boolean column = !through && (e.subtype() != null || "DIRECT".equals(e.type())
+                        || "INDIRECT".equals(e.type()));
+                String label = through ? e.subtype()
+                        : column ? e.subtype() + (Boolean.TRUE.equals(e.masking()) ? " (masked)" : "") : null;
+                if (label != null && !labels.contains(label)) {
+                    labels.add(label);
+                }
+                details.add(through ? "through job " + e.job().namespace() + " / " + e.job().name()
+                        : column ? e.type() + " " + e.subtype() + (Boolean.TRUE.equals(e.masking()) ? ", masking" : "")
+                        + (e.job() == null ? "" : " by job " + e.job().namespace() + " / " + e.job().name()) : e.type());
+                allStale &= !e.current();
+                allIndirect &= "INDIRECT".equals(e.type());
+            }
+            LineageGraph.Edge first = entry.getValue().get(0);
+            edges.add(new GraphView.Edge(first.from(), first.to(), labels.isEmpty() ? null : String.join(", ", labels),
+                    String.join("; ", details), allStale, highlightedEdges.contains(entry.getKey()),
+                    allIndirect ? "indirect" : null));
         }
         String subject = request.typeName() + " " + request.name() + (request.field() == null ? "" : "." + request.field());
         GraphView view = new GraphView(nodes, edges, List.copyOf(groups.values()),
@@ -237,6 +257,14 @@ public class LineageViews {
             return;
         }
         for (PiiLookup.Hop hop : field.get().evidence()) {
+            if (hop.from().field() == null || hop.to().field() == null) {
+                // A dataset-level hop (the job reported no column lineage): listed, not drawn among fields.
+                rows.add(new Views.EvidenceRow(hop.from().name(), hop.to().name(),
+                        hop.job() == null ? "" : hop.job().namespace() + " / " + hop.job().name(), hop.type(),
+                        hop.subtype() == null ? "" : hop.subtype(), Boolean.TRUE.equals(hop.masking()) ? "yes" : "no",
+                        Links.dataset(hop.from().namespace(), hop.from().name())));
+                continue;
+            }
             String from = fieldId(hop.from());
             String to = fieldId(hop.to());
             // The evidence path may reach further upstream than the depth asked for: draw it all.

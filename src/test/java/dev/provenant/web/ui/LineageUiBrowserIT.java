@@ -33,7 +33,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * A user in a real headless Chromium (Debian's chromium and chromedriver, never a downloaded browser), on
  * real Spark column-lineage events: signs in, searches, opens a dataset and its lineage graph, narrows it
- * with the controls, expands a node in place (htmx), switches to the column view and the PII view.
+ * with the controls, expands a node in place (htmx), switches to the column view and the PII view, and
+ * follows the evidence path of a hashed e-mail column (a small story of our own) back to its source.
  * Skipped only where the browser or its driver is not installed. Screenshots go to target/screenshots, and
  * also to the directory named by -Dui.screenshots (docs/img for the README).
  */
@@ -43,6 +44,7 @@ class LineageUiBrowserIT {
     static final Path CHROMIUM = Path.of("/usr/bin/chromium");
     static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String NS = "file:/tmp/cll_test";
+    static final String STORY = "ui-browser://lake";
 
     private static WebDriver browser;
 
@@ -144,26 +146,53 @@ class LineageUiBrowserIT {
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lineage-svg g.group")));
         assertThat(browser.findElements(By.cssSelector("#lineage-svg .group-title"))).extracting(WebElement::getText)
                 .contains("default.tbl1", "default.cll_source1", "default.cll_source2");
-        assertThat(browser.findElements(By.cssSelector("#lineage-svg .edge-label")))
-                .extracting(e -> e.getAttribute("textContent")).contains("IDENTITY", "JOIN", "FILTER", "GROUP_BY");
+        // Parallel FEEDS edges between two fields share one arrow labelled with every subtype.
+        String labels = String.join(" | ", browser.findElements(By.cssSelector("#lineage-svg .edge-label")).stream()
+                .map(e -> e.getAttribute("textContent")).toList());
+        assertThat(labels).contains("IDENTITY", "JOIN", "FILTER", "GROUP_BY", "TRANSFORMATION", "AGGREGATION");
         screenshot("columns.png");
 
-        // The PII view of a field: states as text and pattern, and the field's evidence when PII propagation
-        // is installed.
+        // The PII view: states as text and pattern (these Spark tables hold no personal data: CLEAR).
         browser.findElement(By.linkText("PII")).click();
         assertThat(browser.findElement(By.cssSelector("a[aria-current=page]")).getText()).isEqualTo("PII");
         assertThat(browser.findElements(By.cssSelector(".legend .pii-badge"))).extracting(WebElement::getText)
                 .containsExactly("RAW", "PSEUDONYMISED", "AGGREGATED", "INDIRECT", "POSSIBLE", "CLEAR");
-        // PII propagation is not on this branch yet: the page says so instead of colouring nodes.
-        assertThat(browser.findElement(By.cssSelector("#lineage-graph .notice")).getText())
-                .contains("PII states are not available on this server yet");
+        assertThat(browser.findElements(By.cssSelector("#lineage-svg .node-badge")))
+                .extracting(e -> e.getAttribute("textContent")).contains("CLEAR");
+
+        // Follow an evidence path: a hashed e-mail column, back to the e-mail it was made from.
+        UiStory.load(STORY);
+        browser.get(base + "lineage?type=field&namespace=" + STORY.replace(":", "%3A").replace("/", "%2F")
+                + "&name=lake.customers&field=email_hash&direction=upstream&view=pii");
+        for (int i = 0; i < 120 && browser.findElements(By.cssSelector(".evidence-link")).isEmpty(); i++) {
+            sleep();
+            browser.navigate().refresh();
+        }
+        assertThat(browser.findElement(By.cssSelector("#lineage-svg g.node.selected .node-badge"))
+                .getAttribute("textContent")).isEqualTo("PSEUDONYMISED");
+        assertThat(browser.findElements(By.cssSelector("#lineage-svg g.edge.highlighted"))).hasSize(1);
         screenshot("pii.png");
+        WebElement evidence = browser.findElement(By.cssSelector(".evidence-link"));
+        assertThat(evidence.getText()).isEqualTo("crm.customers.email");
+        evidence.click();
+        assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lineage of crm.customers.email");
+        assertThat(browser.findElement(By.cssSelector("#lineage-svg g.node.selected .node-badge"))
+                .getAttribute("textContent")).isEqualTo("RAW");
 
         // Sign out ends the session.
         browser.findElement(By.cssSelector(".signout button")).click();
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
         browser.get(base + "pii");
         assertThat(browser.getCurrentUrl()).contains("/login?next=%2Fpii");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private static List<String> nodeIds() {

@@ -201,11 +201,36 @@ class WebPagesIT {
     }
 
     @Test
-    void piiViewAndPageSayWhatIsAvailable() {
-        String page = page("/lineage?type=dataset&namespace=" + NS + "&name=lake.customers&view=pii");
-        assertThat(page).contains("PII states", "<span class=\"pii-badge pii-raw\">RAW</span>");
+    void piiViewLabelsStatesWithTextAndPatternAndHighlightsTheEvidencePath() {
+        String url = "/lineage?type=field&namespace=" + NS + "&name=lake.customers&field=email_hash&direction=upstream"
+                + "&view=pii";
+        // PII propagation runs after the ingest commit: wait for it to reach the field.
+        String page = page(url);
+        for (int i = 0; i < 120 && !page.contains("<tspan class=\"node-badge\">PSEUDONYMISED</tspan>"); i++) {
+            sleep();
+            page = page(url);
+        }
+        assertThat(page).contains("<tspan class=\"node-badge\">PSEUDONYMISED</tspan>",
+                "<tspan class=\"node-badge\">RAW</tspan>", "fill=\"url(#pat-raw)\"", "fill=\"url(#pat-pseudonymised)\"",
+                "class=\"edge highlighted\"", "<h2 id=\"evidence-h\">Evidence path</h2>",
+                "href=\"/lineage?type=field&amp;namespace=ui-pages%3A%2F%2Flake&amp;name=crm.customers&amp;field=email&amp;view=pii\"",
+                "class=\"node kind-field pii-pseudonymised selected highlighted\"");
+        String dataset = page("/datasets?namespace=" + NS + "&name=lake.customers");
+        assertThat(dataset).contains("<span class=\"pii-badge pii-pseudonymised\">PSEUDONYMISED</span>");
         String pii = page("/pii");
-        assertThat(pii).contains("<h1>Personal data</h1>", "Erasure impact", "<label for=\"er-ns\">Namespace</label>");
+        assertThat(pii).contains("<h1>Personal data</h1>", "<th scope=\"row\">EMAIL</th>",
+                "<label for=\"er-ns\">Namespace</label>");
+        String erasure = page("/pii?namespace=" + NS + "&name=crm.customers&field=email");
+        assertThat(erasure).contains(">ui-pages://lake / lake.customers.email_hash</a>");
+    }
+
+    private static void sleep() {
+        try {
+            Thread.sleep(500);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test

@@ -1,0 +1,8 @@
+// The fields of a dataset, nested ones included (at most 32 levels deep), each with its parent's path.
+// Parameters: $namespace, $name (the dataset's own key), $limit
+// Returns: path, name, type, description, parentPath (null for a top-level field)
+MATCH (:Dataset {namespace: $namespace, name: $name})-[:HAS_FIELD*1..32]->(f:Field)
+OPTIONAL MATCH (parent:Field)-[:HAS_FIELD]->(f)
+RETURN f.path AS path, f.name AS name, f.type AS type, f.description AS description, parent.path AS parentPath
+ORDER BY path
+LIMIT $limit

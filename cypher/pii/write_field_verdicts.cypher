@@ -1,0 +1,7 @@
+// Stores propagation results on fields; null values remove the property (CLEAR is stored as absent).
+// Parameters: $rows (list of {namespace, name, field, state, categories, evidence (JSON), source})
+// Returns: nothing
+UNWIND $rows AS row
+MATCH (f:Field {namespace: row.namespace, dataset: row.name, path: row.field})
+SET f.piiState = row.state, f.piiCategories = row.categories, f.piiEvidence = row.evidence,
+    f.piiSource = row.source

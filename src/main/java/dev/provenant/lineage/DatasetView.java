@@ -1,0 +1,29 @@
+package dev.provenant.lineage;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One dataset as the entity endpoint shows it. {@code pii} is a placeholder the PII propagation fills (null
+ * until then); list sizes are capped (see {@link EntityRepository}).
+ */
+public record DatasetView(String namespace, String name, boolean model, boolean feature, Object pii,
+        OffsetDateTime firstSeen, OffsetDateTime lastSeen, String currentVersion, List<Alias> aliases,
+        List<FieldView> fields, Map<String, JsonNode> facets, List<Version> versions, List<EntityRef> producers,
+        List<EntityRef> consumers, List<DatasetRun> lastRuns) {
+
+    /** Another identity of the dataset (symlinks facet). */
+    public record Alias(String namespace, String name, String type) {}
+
+    /** A field with its nested fields. */
+    public record FieldView(String name, String path, String type, String description, Object pii,
+            List<FieldView> fields) {}
+
+    public record Version(String version, OffsetDateTime firstSeen, String runId) {}
+
+    /** A run that read or wrote the dataset: {@code access} is READ or WROTE. */
+    public record DatasetRun(String runId, String state, OffsetDateTime startedAt, OffsetDateTime endedAt,
+            Long durationMs, RunView.JobRef job, String access, String version) {}
+}

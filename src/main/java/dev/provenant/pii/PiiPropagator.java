@@ -1,0 +1,301 @@
+package dev.provenant.pii;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provenant.config.ProvenantConfig;
+import dev.provenant.ingest.IngestCommitted;
+import dev.provenant.neo4j.Neo4jBootstrap;
+import dev.provenant.pii.PiiRefs.DatasetRef;
+import dev.provenant.pii.PiiRefs.FieldRef;
+import dev.provenant.pii.PiiRefs.Hop;
+import dev.provenant.pii.PiiRefs.JobRef;
+import dev.provenant.pii.PiiRefs.Verdict;
+import dev.provenant.pii.PiiRepository.FieldVerdictRow;
+import dev.provenant.pii.PiiRepository.Region;
+import dev.provenant.pii.PiiRepository.StoredVerdict;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.UncheckedIOException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.jboss.logging.Logger;
+
+/**
+ * Keeps the stored PII verdicts up to date. All updates run on one thread, one after another, so two
+ * updates never write over each other: ingest hands over the datasets and jobs of each group commit and
+ * goes on at once (propagation is asynchronous to ingest); stewards' changes and full recomputes queue
+ * on the same thread and wait for it. Work that piles up while an update runs is merged into one.
+ *
+ * <p>An update recomputes the region it can affect: the datasets downstream of what changed (the
+ * datasets the events named and everything their jobs ever wrote), plus everything upstream of those,
+ * which the verdicts depend on. Only verdicts downstream of the change are written, and only when
+ * they differ from what is stored.
+ */
+@ApplicationScoped
+public class PiiPropagator {
+
+    private static final Logger LOG = Logger.getLogger(PiiPropagator.class);
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** What is known about propagation right now; {@code idle} means every change so far is reflected. */
+    public record Status(boolean idle, int pending, long updates, OffsetDateTime lastUpdateAt, long lastUpdateMillis,
+            int lastRegionDatasets, int lastWrittenFields, String lastError) {}
+
+    private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done) {}
+
+    private final PiiRepository repository;
+    private final Optional<NameRules> rules;
+    private final LinkedBlockingQueue<Work> queue = new LinkedBlockingQueue<>();
+    private final AtomicInteger outstanding = new AtomicInteger();
+    private volatile boolean running;
+    private volatile long updates;
+    private volatile OffsetDateTime lastUpdateAt;
+    private volatile long lastUpdateMillis;
+    private volatile int lastRegion;
+    private volatile int lastWritten;
+    private volatile String lastError;
+    private Thread thread;
+
+    public PiiPropagator(PiiRepository repository, ProvenantConfig config) {
+        this.repository = repository;
+        this.rules = config.pii().nameRulesEnabled() ? Optional.of(NameRules.load(config.pii().nameRulesFile()))
+                : Optional.empty();
+    }
+
+    void start(@Observes @Priority(Neo4jBootstrap.STARTUP_PRIORITY + 2) StartupEvent event) {
+        running = true;
+        thread = new Thread(this::run, "provenant-pii");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes @Priority(Neo4jBootstrap.SHUTDOWN_PRIORITY - 2) ShutdownEvent event) throws InterruptedException {
+        running = false;
+        if (thread != null) {
+            thread.interrupt();
+            thread.join(10_000);
+        }
+    }
+
+    /** Called on the group-commit thread: only queues, never touches the database. */
+    void onIngest(@Observes IngestCommitted committed) {
+        Set<DatasetRef> datasets = new LinkedHashSet<>();
+        committed.datasets().forEach(d -> datasets.add(new DatasetRef(d.namespace(), d.name())));
+        Set<JobRef> jobs = new LinkedHashSet<>();
+        committed.jobs().forEach(j -> jobs.add(new JobRef(j.namespace(), j.name())));
+        submit(new Work(datasets, jobs, false, new CompletableFuture<>()));
+    }
+
+    /** Recomputes what the given datasets and jobs can affect; completes when the verdicts are stored. */
+    CompletableFuture<Void> update(Collection<DatasetRef> datasets, Collection<JobRef> jobs) {
+        return submit(new Work(new LinkedHashSet<>(datasets), new LinkedHashSet<>(jobs), false, new CompletableFuture<>()));
+    }
+
+    CompletableFuture<Void> recomputeAll() {
+        return submit(new Work(Set.of(), Set.of(), true, new CompletableFuture<>()));
+    }
+
+    Optional<NameRules> nameRules() {
+        return rules;
+    }
+
+    public Status status() {
+        int pending = outstanding.get();
+        return new Status(pending == 0, pending, updates, lastUpdateAt, lastUpdateMillis, lastRegion, lastWritten,
+                lastError);
+    }
+
+    private CompletableFuture<Void> submit(Work work) {
+        outstanding.incrementAndGet();
+        queue.add(work);
+        return work.done();
+    }
+
+    private void run() {
+        while (running) {
+            Work first;
+            try {
+                first = queue.poll(200, TimeUnit.MILLISECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+            if (first == null) {
+                continue;
+            }
+            List<Work> batch = new ArrayList<>();
+            batch.add(first);
+            queue.drainTo(batch);
+            long started = System.nanoTime();
+            try {
+                propagate(batch);
+                lastError = null;
+                batch.forEach(w -> w.done().complete(null));
+            } catch (RuntimeException e) {
+                LOG.error("PII propagation failed; POST /api/v1/pii/recompute repairs the verdicts", e);
+                lastError = e.getClass().getSimpleName() + ": " + e.getMessage();
+                batch.forEach(w -> w.done().completeExceptionally(e));
+            } finally {
+                updates++;
+                lastUpdateMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                lastUpdateAt = OffsetDateTime.now(ZoneOffset.UTC);
+                outstanding.addAndGet(-batch.size());
+            }
+        }
+    }
+
+    private void propagate(List<Work> batch) {
+        List<DatasetRef> targets;
+        List<DatasetRef> region;
+        if (batch.stream().anyMatch(Work::full)) {
+            targets = repository.allDatasets();
+            region = targets;
+        } else {
+            Set<DatasetRef> named = new LinkedHashSet<>();
+            Set<JobRef> jobs = new LinkedHashSet<>();
+            batch.forEach(w -> {
+                named.addAll(w.datasets());
+                jobs.addAll(w.jobs());
+            });
+            Set<DatasetRef> roots = new LinkedHashSet<>(repository.resolve(List.copyOf(named)));
+            if (!jobs.isEmpty()) {
+                roots.addAll(repository.outputsOf(List.copyOf(jobs)));
+            }
+            targets = closure(roots, true);
+            region = closure(new LinkedHashSet<>(targets), false);
+        }
+        lastRegion = region.size();
+        lastWritten = write(repository.region(region), Set.copyOf(targets));
+    }
+
+    /** {@code start} and every dataset reachable from it in one direction; visited sets end cycles. */
+    List<DatasetRef> closure(Set<DatasetRef> start, boolean downstream) {
+        return List.copyOf(levels(start, downstream).keySet());
+    }
+
+    /** Like {@link #closure}, with each dataset's distance in lineage steps (dataset to dataset) from {@code start}. */
+    Map<DatasetRef, Integer> levels(Set<DatasetRef> start, boolean downstream) {
+        Map<DatasetRef, Integer> seen = new java.util.LinkedHashMap<>();
+        start.forEach(d -> seen.put(d, 0));
+        List<DatasetRef> frontier = List.copyOf(start);
+        for (int level = 1; !frontier.isEmpty(); level++) {
+            List<DatasetRef> next = new ArrayList<>();
+            for (DatasetRef d : repository.expand(frontier, downstream)) {
+                if (seen.putIfAbsent(d, level) == null) {
+                    next.add(d);
+                }
+            }
+            frontier = next;
+        }
+        return seen;
+    }
+
+    /** Propagates over the region and stores the verdicts of {@code targets} that changed; returns fields written. */
+    private int write(Region region, Set<DatasetRef> targets) {
+        List<JobRef> barriers = repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
+        PropagationGraph graph = RegionGraphs.declared(region, barriers, rules);
+        Map<FieldRef, Verdict> verdicts = graph.propagate();
+
+        Map<DatasetRef, Verdict> datasetVerdicts = new HashMap<>();
+        List<FieldVerdictRow> fieldRows = new ArrayList<>();
+        List<PiiRepository.FieldRow> fields = region.fields().stream()
+                .sorted(java.util.Comparator.comparing(PiiRepository.FieldRow::field, FieldRef.ORDER)).toList();
+        for (PiiRepository.FieldRow row : fields) {
+            if (!targets.contains(row.field().dataset())) {
+                continue;
+            }
+            Verdict verdict = verdicts.getOrDefault(row.field(), Verdict.CLEAR);
+            datasetVerdicts.merge(row.field().dataset(), verdict, PiiPropagator::rollUp);
+            String source = RegionGraphs.sourceOf(region, row.field(), verdict, graph.notPersonalFields());
+            FieldVerdictRow wanted = new FieldVerdictRow(row.field(), verdict.state().property(),
+                    verdict.state() == PiiState.CLEAR ? null : verdict.categories(), evidenceJson(verdict), source);
+            if (!matches(row.stored(), wanted)) {
+                fieldRows.add(wanted);
+            }
+        }
+        List<Map<String, Object>> datasetRows = new ArrayList<>();
+        for (PiiRepository.DatasetRow row : region.datasets()) {
+            if (!targets.contains(row.dataset())) {
+                continue;
+            }
+            Verdict own = verdicts.getOrDefault(FieldRef.dataset(row.dataset().namespace(), row.dataset().name()),
+                    Verdict.CLEAR);
+            Verdict verdict = rollUp(own, datasetVerdicts.getOrDefault(row.dataset(), Verdict.CLEAR));
+            StoredVerdict wanted = new StoredVerdict(verdict.state().property(),
+                    verdict.state() == PiiState.CLEAR ? null : verdict.categories(), evidenceJson(verdict), null);
+            if (!matches(row.stored(), wanted)) {
+                Map<String, Object> p = new HashMap<>(row.dataset().parameters());
+                p.put("state", wanted.state());
+                p.put("categories", wanted.categories());
+                p.put("evidence", wanted.evidence());
+                datasetRows.add(p);
+            }
+        }
+        repository.writeVerdicts(fieldRows, datasetRows);
+        return fieldRows.size();
+    }
+
+    /**
+     * A dataset's verdict: its worst field's state (or its own, when dataset-only lineage made it
+     * POSSIBLE), the union of the categories, and the evidence of the worst with the shortest path.
+     */
+    static Verdict rollUp(Verdict a, Verdict b) {
+        Set<String> categories = new java.util.TreeSet<>(a.categories());
+        categories.addAll(b.categories());
+        Verdict lead;
+        if (a.state() != b.state()) {
+            lead = PiiState.worst(a.state(), b.state()) == a.state() ? a : b;
+        } else {
+            lead = b.evidence().size() < a.evidence().size() ? b : a;
+        }
+        return new Verdict(lead.state(), List.copyOf(categories), lead.evidence(), null);
+    }
+
+    static String evidenceJson(Verdict verdict) {
+        if (verdict.state() == PiiState.CLEAR) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(verdict.evidence());
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Hop> evidence(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(json, Hop[].class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static boolean matches(StoredVerdict stored, StoredVerdict wanted) {
+        return Objects.equals(stored.state(), wanted.state()) && Objects.equals(stored.categories(), wanted.categories())
+                && Objects.equals(stored.evidence(), wanted.evidence()) && Objects.equals(stored.source(), wanted.source());
+    }
+
+    private static boolean matches(StoredVerdict stored, FieldVerdictRow wanted) {
+        return matches(stored, new StoredVerdict(wanted.state(), wanted.categories(), wanted.evidence(), wanted.source()));
+    }
+}

@@ -1,0 +1,60 @@
+package dev.provenant.pii;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+
+/** The small value types of PII propagation: what a verdict is about, and the hops that justify it. */
+public final class PiiRefs {
+
+    private PiiRefs() {}
+
+    /** A field of a dataset; {@code field} is null when the reference is the dataset as a whole. */
+    public record FieldRef(String namespace, String name, String field) {
+
+        static final Comparator<FieldRef> ORDER = Comparator.comparing(FieldRef::namespace)
+                .thenComparing(FieldRef::name)
+                .thenComparing(FieldRef::field, Comparator.nullsFirst(Comparator.naturalOrder()));
+
+        static FieldRef dataset(String namespace, String name) {
+            return new FieldRef(namespace, name, null);
+        }
+
+        FieldRef datasetRef() {
+            return field == null ? this : new FieldRef(namespace, name, null);
+        }
+
+        DatasetRef dataset() {
+            return new DatasetRef(namespace, name);
+        }
+    }
+
+    public record DatasetRef(String namespace, String name) {
+
+        Map<String, Object> parameters() {
+            return Map.of("namespace", namespace, "name", name);
+        }
+    }
+
+    public record JobRef(String namespace, String name) {
+
+        Map<String, Object> parameters() {
+            return Map.of("namespace", namespace, "name", name);
+        }
+    }
+
+    /**
+     * One step of an evidence path. {@code type} is DIRECT or INDIRECT for column lineage, or DATASET
+     * when the job reported no column lineage for its output and only dataset lineage links them.
+     */
+    public record Hop(FieldRef from, FieldRef to, JobRef job, String type, String subtype, boolean masking) {}
+
+    /** A field declared personal, by whom: STEWARD, TAG or NAME_RULE. */
+    public record Declaration(FieldRef field, List<String> categories, String source) {}
+
+    /** The outcome for one field (or dataset node): state, categories that reach it, and the evidence path. */
+    public record Verdict(PiiState state, List<String> categories, List<Hop> evidence, String source) {
+
+        static final Verdict CLEAR = new Verdict(PiiState.CLEAR, List.of(), List.of(), null);
+    }
+}

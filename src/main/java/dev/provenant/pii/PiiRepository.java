@@ -1,0 +1,321 @@
+package dev.provenant.pii;
+
+import dev.provenant.neo4j.CypherCatalog;
+import dev.provenant.neo4j.Neo4jSessions;
+import dev.provenant.pii.PiiRefs.DatasetRef;
+import dev.provenant.pii.PiiRefs.FieldRef;
+import dev.provenant.pii.PiiRefs.JobRef;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import org.neo4j.driver.Record;
+import org.neo4j.driver.Session;
+import org.neo4j.driver.Value;
+
+/** Reads propagation regions, writes verdicts, and keeps steward declarations and barriers. */
+@ApplicationScoped
+class PiiRepository {
+
+    /** Keys per UNWIND: large regions are read and written in slices of this size. */
+    static final int SLICE = 2000;
+
+    record DatasetRow(DatasetRef dataset, String tags, StoredVerdict stored) {}
+
+    record FieldRow(FieldRef field, StoredVerdict stored) {}
+
+    record FeedsRow(FieldRef from, FieldRef to, JobRef job, String type, String subtype, boolean masking) {}
+
+    record JobRow(DatasetRef input, JobRef job, DatasetRef output) {}
+
+    /** What a previous propagation stored, to write only what changed. */
+    record StoredVerdict(String state, List<String> categories, String evidence, String source) {}
+
+    record DeclarationRow(FieldRef field, boolean personal, List<String> categories, String reason, String declaredBy,
+            OffsetDateTime declaredAt) {}
+
+    record BarrierRow(JobRef job, String reason, String declaredBy, OffsetDateTime declaredAt) {}
+
+    /** Everything propagation needs about a set of datasets. */
+    record Region(List<DatasetRow> datasets, List<FieldRow> fields, List<FeedsRow> feeds, List<JobRow> jobs,
+            List<DeclarationRow> declarations) {}
+
+    record FieldVerdictRow(FieldRef field, String state, List<String> categories, String evidence, String source) {}
+
+    record CountRow(String kind, String state, long count) {}
+
+    record DatasetFields(StoredVerdict dataset, List<FieldRow> fields) {}
+
+    /** A dataset a job reads ({@code reads}) or writes. */
+    record JobLink(boolean reads, DatasetRef dataset) {}
+
+    private final Neo4jSessions sessions;
+    private final String resolveDatasets;
+    private final String jobOutputs;
+    private final String downstream;
+    private final String upstream;
+    private final String allDatasets;
+    private final String regionDatasets;
+    private final String regionFields;
+    private final String regionFeeds;
+    private final String regionJobs;
+    private final String findDeclarations;
+    private final String listDeclarations;
+    private final String mergeDeclaration;
+    private final String deleteDeclaration;
+    private final String listBarriers;
+    private final String mergeBarrier;
+    private final String deleteBarrier;
+    private final String writeFields;
+    private final String writeDatasets;
+    private final String datasetFields;
+    private final String findJob;
+    private final String countStates;
+    private final String countCategories;
+    private final String declaredFields;
+    private final String exposedDatasets;
+
+    PiiRepository(Neo4jSessions sessions, CypherCatalog cypher) {
+        this.sessions = sessions;
+        this.resolveDatasets = cypher.get("pii/resolve_datasets");
+        this.jobOutputs = cypher.get("pii/find_job_outputs");
+        this.downstream = cypher.get("pii/expand_datasets_downstream");
+        this.upstream = cypher.get("pii/expand_datasets_upstream");
+        this.allDatasets = cypher.get("pii/list_all_datasets");
+        this.regionDatasets = cypher.get("pii/find_region_datasets");
+        this.regionFields = cypher.get("pii/find_region_fields");
+        this.regionFeeds = cypher.get("pii/find_region_feeds");
+        this.regionJobs = cypher.get("pii/find_region_jobs");
+        this.findDeclarations = cypher.get("pii/find_declarations");
+        this.listDeclarations = cypher.get("pii/list_declarations");
+        this.mergeDeclaration = cypher.get("pii/merge_declaration");
+        this.deleteDeclaration = cypher.get("pii/delete_declaration");
+        this.listBarriers = cypher.get("pii/list_barriers");
+        this.mergeBarrier = cypher.get("pii/merge_barrier");
+        this.deleteBarrier = cypher.get("pii/delete_barrier");
+        this.writeFields = cypher.get("pii/write_field_verdicts");
+        this.writeDatasets = cypher.get("pii/write_dataset_verdicts");
+        this.datasetFields = cypher.get("pii/find_dataset_fields");
+        this.findJob = cypher.get("pii/find_job");
+        this.countStates = cypher.get("pii/count_states");
+        this.countCategories = cypher.get("pii/count_categories");
+        this.declaredFields = cypher.get("pii/find_declared_fields");
+        this.exposedDatasets = cypher.get("pii/find_exposed_datasets");
+    }
+
+    List<DatasetRef> resolve(List<DatasetRef> keys) {
+        return read(tx -> sliced(keys, slice -> tx.run(resolveDatasets, Map.of("keys", params(slice)))
+                .list(PiiRepository::datasetRef)));
+    }
+
+    List<DatasetRef> outputsOf(List<JobRef> jobs) {
+        List<Map<String, Object>> rows = jobs.stream().map(JobRef::parameters).toList();
+        return read(tx -> tx.run(jobOutputs, Map.of("jobs", rows)).list(PiiRepository::datasetRef));
+    }
+
+    /** The datasets one step away from {@code keys}, in or against flow direction. */
+    List<DatasetRef> expand(List<DatasetRef> keys, boolean downstreamDirection) {
+        String cypher = downstreamDirection ? downstream : upstream;
+        return read(tx -> sliced(keys, slice -> tx.run(cypher, Map.of("keys", params(slice)))
+                .list(PiiRepository::datasetRef)));
+    }
+
+    List<DatasetRef> allDatasets() {
+        return read(tx -> tx.run(allDatasets).list(PiiRepository::datasetRef));
+    }
+
+    Region region(List<DatasetRef> keys) {
+        return read(tx -> new Region(
+                sliced(keys, s -> tx.run(regionDatasets, Map.of("keys", params(s))).list(r -> new DatasetRow(
+                        datasetRef(r), r.get("tags").asString(null), stored(r, false)))),
+                sliced(keys, s -> tx.run(regionFields, Map.of("keys", params(s))).list(r -> new FieldRow(
+                        fieldRef(r, "namespace", "name", "field"), stored(r, true)))),
+                sliced(keys, s -> tx.run(regionFeeds, Map.of("keys", params(s))).list(r -> new FeedsRow(
+                        fieldRef(r, "fromNamespace", "fromName", "fromField"),
+                        fieldRef(r, "toNamespace", "toName", "toField"),
+                        new JobRef(r.get("jobNamespace").asString(), r.get("jobName").asString()),
+                        r.get("type").asString(null), r.get("subtype").asString(null), r.get("masking").asBoolean(false)))),
+                sliced(keys, s -> tx.run(regionJobs, Map.of("keys", params(s))).list(r -> new JobRow(
+                        new DatasetRef(r.get("inNamespace").asString(), r.get("inName").asString()),
+                        new JobRef(r.get("jobNamespace").asString(), r.get("jobName").asString()),
+                        new DatasetRef(r.get("outNamespace").asString(), r.get("outName").asString())))),
+                sliced(keys, s -> tx.run(findDeclarations, Map.of("keys", params(s))).list(PiiRepository::declaration))));
+    }
+
+    /** Stored dataset verdicts (and tags facets) of existing datasets among {@code keys}. */
+    List<DatasetRow> datasetVerdicts(List<DatasetRef> keys) {
+        return read(tx -> sliced(keys, s -> tx.run(regionDatasets, Map.of("keys", params(s))).list(r -> new DatasetRow(
+                datasetRef(r), r.get("tags").asString(null), stored(r, false)))));
+    }
+
+    List<BarrierRow> barriers() {
+        return read(tx -> tx.run(listBarriers).list(r -> new BarrierRow(
+                new JobRef(r.get("namespace").asString(), r.get("name").asString()), r.get("reason").asString(null),
+                r.get("declaredBy").asString(null), time(r.get("declaredAt")))));
+    }
+
+    List<DeclarationRow> declarations() {
+        return read(tx -> tx.run(listDeclarations).list(PiiRepository::declaration));
+    }
+
+    OffsetDateTime saveDeclaration(FieldRef field, boolean personal, List<String> categories, String reason,
+            String declaredBy) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("namespace", field.namespace());
+        p.put("name", field.name());
+        p.put("field", field.field());
+        p.put("personal", personal);
+        p.put("categories", categories);
+        p.put("reason", reason);
+        p.put("declaredBy", declaredBy);
+        return write(tx -> time(tx.run(mergeDeclaration, p).single().get("declaredAt")));
+    }
+
+    boolean deleteDeclaration(FieldRef field) {
+        return write(tx -> tx.run(deleteDeclaration, Map.of("namespace", field.namespace(), "name", field.name(),
+                "field", field.field())).single().get("deleted").asLong() > 0);
+    }
+
+    OffsetDateTime saveBarrier(JobRef job, String reason, String declaredBy) {
+        Map<String, Object> p = new HashMap<>(job.parameters());
+        p.put("reason", reason);
+        p.put("declaredBy", declaredBy);
+        return write(tx -> time(tx.run(mergeBarrier, p).single().get("declaredAt")));
+    }
+
+    boolean deleteBarrier(JobRef job) {
+        return write(tx -> tx.run(deleteBarrier, job.parameters()).single().get("deleted").asLong() > 0);
+    }
+
+    /** Stores verdicts, one transaction per slice so a full recompute never builds one huge transaction. */
+    void writeVerdicts(List<FieldVerdictRow> fields, List<Map<String, Object>> datasets) {
+        List<Map<String, Object>> fieldRows = fields.stream().map(PiiRepository::fieldParameters).toList();
+        for (int i = 0; i < fieldRows.size(); i += SLICE) {
+            List<Map<String, Object>> slice = fieldRows.subList(i, Math.min(fieldRows.size(), i + SLICE));
+            write(tx -> tx.run(writeFields, Map.of("rows", slice)).consume());
+        }
+        for (int i = 0; i < datasets.size(); i += SLICE) {
+            List<Map<String, Object>> slice = datasets.subList(i, Math.min(datasets.size(), i + SLICE));
+            write(tx -> tx.run(writeDatasets, Map.of("rows", slice)).consume());
+        }
+    }
+
+    /** A dataset's stored verdict and its fields' (sorted by path); empty when there is no such dataset. */
+    java.util.Optional<DatasetFields> datasetFields(DatasetRef dataset) {
+        List<Record> rows = read(tx -> tx.run(datasetFields, dataset.parameters()).list());
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        Record first = rows.get(0);
+        StoredVerdict own = new StoredVerdict(first.get("datasetState").asString(null),
+                strings(first.get("datasetCategories")), first.get("datasetEvidence").asString(null), null);
+        List<FieldRow> fields = rows.stream().filter(r -> !r.get("field").isNull()).map(r -> new FieldRow(
+                new FieldRef(dataset.namespace(), dataset.name(), r.get("field").asString()),
+                new StoredVerdict(r.get("state").asString(null), strings(r.get("categories")),
+                        r.get("evidence").asString(null), r.get("source").asString(null)))).toList();
+        return java.util.Optional.of(new DatasetFields(own, fields));
+    }
+
+    /** The datasets a job currently reads and writes; empty when there is no such job. */
+    java.util.Optional<List<JobLink>> job(JobRef job) {
+        List<Record> rows = read(tx -> tx.run(findJob, job.parameters()).list());
+        if (rows.isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(rows.stream().filter(r -> !r.get("name").isNull()).map(r -> new JobLink(
+                r.get("direction").asString().equals("READS"), datasetRef(r))).toList());
+    }
+
+    List<CountRow> countStates() {
+        return read(tx -> tx.run(countStates).list(r -> new CountRow(r.get("kind").asString(),
+                r.get("state").asString(null), r.get("count").asLong())));
+    }
+
+    List<PiiViews.CategoryCount> countCategories() {
+        return read(tx -> tx.run(countCategories).list(r -> new PiiViews.CategoryCount(r.get("category").asString(),
+                r.get("fields").asLong())));
+    }
+
+    List<PiiViews.DeclaredSource> declaredFields(int limit) {
+        return read(tx -> tx.run(declaredFields, Map.of("limit", limit)).list(r -> new PiiViews.DeclaredSource(
+                r.get("namespace").asString(), r.get("name").asString(), r.get("field").asString(),
+                r.get("source").asString(), PiiState.fromProperty(r.get("state").asString(null)),
+                strings(r.get("categories")))));
+    }
+
+    List<PiiViews.ExposedDataset> exposedDatasets(int limit) {
+        return read(tx -> tx.run(exposedDatasets, Map.of("limit", limit)).list(r -> new PiiViews.ExposedDataset(
+                r.get("namespace").asString(), r.get("name").asString(),
+                PiiState.fromProperty(r.get("state").asString(null)), strings(r.get("categories")),
+                r.get("raw").asLong(), r.get("pseudonymised").asLong())));
+    }
+
+    private static List<String> strings(Value value) {
+        return value.isNull() ? List.of() : value.asList(Value::asString);
+    }
+
+    private static Map<String, Object> fieldParameters(FieldVerdictRow row) {
+        Map<String, Object> p = new HashMap<>();
+        p.put("namespace", row.field().namespace());
+        p.put("name", row.field().name());
+        p.put("field", row.field().field());
+        p.put("state", row.state());
+        p.put("categories", row.categories());
+        p.put("evidence", row.evidence());
+        p.put("source", row.source());
+        return p;
+    }
+
+    private static StoredVerdict stored(Record r, boolean field) {
+        Value categories = r.get("piiCategories");
+        return new StoredVerdict(r.get("piiState").asString(null),
+                categories.isNull() ? null : categories.asList(Value::asString), r.get("piiEvidence").asString(null),
+                field ? r.get("piiSource").asString(null) : null);
+    }
+
+    private static DeclarationRow declaration(Record r) {
+        Value categories = r.get("categories");
+        return new DeclarationRow(fieldRef(r, "namespace", "name", "field"), r.get("personal").asBoolean(true),
+                categories.isNull() ? List.of() : categories.asList(Value::asString), r.get("reason").asString(null),
+                r.get("declaredBy").asString(null), time(r.get("declaredAt")));
+    }
+
+    private static OffsetDateTime time(Value value) {
+        return value.isNull() ? null : value.asZonedDateTime().toOffsetDateTime();
+    }
+
+    private static DatasetRef datasetRef(Record r) {
+        return new DatasetRef(r.get("namespace").asString(), r.get("name").asString());
+    }
+
+    private static FieldRef fieldRef(Record r, String namespace, String name, String field) {
+        return new FieldRef(r.get(namespace).asString(), r.get(name).asString(), r.get(field).asString());
+    }
+
+    private static List<Map<String, Object>> params(List<DatasetRef> keys) {
+        return keys.stream().map(DatasetRef::parameters).toList();
+    }
+
+    private static <T> List<T> sliced(List<DatasetRef> keys, Function<List<DatasetRef>, List<T>> query) {
+        List<T> all = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i += SLICE) {
+            all.addAll(query.apply(keys.subList(i, Math.min(keys.size(), i + SLICE))));
+        }
+        return all;
+    }
+
+    private <T> T read(org.neo4j.driver.TransactionCallback<T> work) {
+        try (Session session = sessions.readSession()) {
+            return session.executeRead(work);
+        }
+    }
+
+    private <T> T write(org.neo4j.driver.TransactionCallback<T> work) {
+        try (Session session = sessions.writeSession()) {
+            return session.executeWrite(work);
+        }
+    }
+}
