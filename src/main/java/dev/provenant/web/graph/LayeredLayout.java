@@ -17,6 +17,7 @@ import org.eclipse.elk.core.util.BasicProgressMonitor;
 import org.eclipse.elk.graph.ElkBendPoint;
 import org.eclipse.elk.graph.ElkEdge;
 import org.eclipse.elk.graph.ElkEdgeSection;
+import org.eclipse.elk.graph.ElkLabel;
 import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
@@ -28,6 +29,7 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
 public final class LayeredLayout {
 
     static final double CHAR_WIDTH = 7.2;
+    static final double LABEL_CHAR_WIDTH = 6.0;
     static final double NODE_HEIGHT = 44;
     static final double FIELD_HEIGHT = 30;
     static final double ACTION_GUTTER = 18;
@@ -46,8 +48,8 @@ public final class LayeredLayout {
 
     public record Point(double x, double y) {}
 
-    /** The route of {@code edges.get(index)}: start, bends, end. */
-    public record Route(int index, List<Point> points) {}
+    /** The route of {@code edges.get(index)}: start, bends, end; {@code label} is where its label's centre goes. */
+    public record Route(int index, List<Point> points, Point label) {}
 
     public Placed layout(GraphView view) {
         ElkNode root = ElkGraphUtil.createGraph();
@@ -88,7 +90,13 @@ public final class LayeredLayout {
         for (GraphView.Edge edge : view.edges()) {
             ElkNode from = nodes.get(edge.from());
             ElkNode to = nodes.get(edge.to());
-            edges.add(from == null || to == null ? null : ElkGraphUtil.createSimpleEdge(from, to));
+            ElkEdge elkEdge = from == null || to == null ? null : ElkGraphUtil.createSimpleEdge(from, to);
+            if (elkEdge != null && edge.label() != null && !edge.label().isBlank()) {
+                // A sized label makes ELK leave room for it between the layers.
+                ElkLabel label = ElkGraphUtil.createLabel(edge.label(), elkEdge);
+                label.setDimensions(Math.min(edge.label().length(), 80) * LABEL_CHAR_WIDTH + 8, 14);
+            }
+            edges.add(elkEdge);
         }
 
         new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
@@ -112,7 +120,13 @@ public final class LayeredLayout {
                 points.add(new Point(origin.x() + bend.getX(), origin.y() + bend.getY()));
             }
             points.add(new Point(origin.x() + section.getEndX(), origin.y() + section.getEndY()));
-            routes.add(new Route(i, points));
+            Point labelAt = null;
+            if (!edge.getLabels().isEmpty()) {
+                ElkLabel label = edge.getLabels().get(0);
+                labelAt = new Point(origin.x() + label.getX() + label.getWidth() / 2,
+                        origin.y() + label.getY() + label.getHeight() / 2);
+            }
+            routes.add(new Route(i, points, labelAt));
         }
         return new Placed(placedNodes, placedGroups, routes, root.getWidth(), root.getHeight());
     }

@@ -67,7 +67,7 @@ public final class SvgLineageRenderer {
         view.nodes().forEach(n -> byId.put(n.id(), n));
         svg.append("<g class=\"edges\">");
         for (LayeredLayout.Route route : placed.edges()) {
-            edge(svg, view.edges().get(route.index()), route.points(), byId);
+            edge(svg, view.edges().get(route.index()), route, byId);
         }
         svg.append("</g><g class=\"nodes\">");
         for (GraphView.Node node : view.nodes()) {
@@ -93,8 +93,9 @@ public final class SvgLineageRenderer {
         svg.append("</g>");
     }
 
-    private static void edge(StringBuilder svg, GraphView.Edge edge, List<LayeredLayout.Point> points,
+    private static void edge(StringBuilder svg, GraphView.Edge edge, LayeredLayout.Route route,
             Map<String, GraphView.Node> nodes) {
+        List<LayeredLayout.Point> points = route.points();
         StringBuilder d = new StringBuilder();
         for (int i = 0; i < points.size(); i++) {
             d.append(i == 0 ? 'M' : 'L').append(num(points.get(i).x())).append(' ').append(num(points.get(i).y()))
@@ -111,9 +112,10 @@ public final class SvgLineageRenderer {
         svg.append("<title>").append(esc(from + " → " + to + (edge.detail() == null ? "" : ": " + edge.detail())
                 + (edge.stale() ? " (stale: not seen in the job's latest run)" : ""))).append("</title></path>");
         if (edge.label() != null && !edge.label().isBlank()) {
-            LayeredLayout.Point mid = midpoint(points);
+            LayeredLayout.Point mid = route.label() != null ? route.label() : midpoint(points);
+            double dy = route.label() != null ? 4 : -4;
             svg.append("<text class=\"edge-label\" x=\"").append(num(mid.x())).append("\" y=\"")
-                    .append(num(mid.y() - 4)).append("\" text-anchor=\"middle\">").append(esc(edge.label()))
+                    .append(num(mid.y() + dy)).append("\" text-anchor=\"middle\">").append(esc(edge.label()))
                     .append("</text>");
         }
         svg.append("</g>");
