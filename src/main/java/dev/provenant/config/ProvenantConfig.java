@@ -26,11 +26,17 @@ public interface ProvenantConfig {
 
     Ingest ingest();
 
+    Cypher cypher();
+
     Ml ml();
 
     Pii pii();
 
     Ui ui();
+
+    Retention retention();
+
+    AccessLog accessLog();
 
     interface Neo4j {
         /** Bolt URI of an external Neo4j; when absent an embedded database is started. */
@@ -61,6 +67,43 @@ public interface ProvenantConfig {
     interface Auth {
         /** The admin bearer token; when unset one is generated into {@code <data-dir>/admin-token}. */
         Optional<String> adminToken();
+
+        /**
+         * How long a token lookup is cached. A token revoked through another instance stops working
+         * within this bound; on the instance that revoked it, at once.
+         */
+        @WithDefault("10s")
+        Duration tokenCacheTtl();
+
+        /** Failed authentications (a wrong, expired or revoked token) allowed per client address in a window. */
+        @WithDefault("10")
+        int maxFailures();
+
+        /** The window of {@link #maxFailures()}; a client over the limit is answered 429 until it ends. */
+        @WithDefault("1m")
+        Duration failureWindow();
+    }
+
+    interface Retention {
+        /** Raw event payloads received longer ago than this are pruned (the hash stays). Unset: kept forever. */
+        Optional<Duration> eventPayloads();
+
+        /** Runs that ended (or, unfinished, were last heard of) longer ago than this are deleted. Unset: kept forever. */
+        Optional<Duration> runs();
+
+        /** How often the prune runs. */
+        @WithDefault("1h")
+        Duration interval();
+    }
+
+    interface AccessLog {
+        /** Entries waiting for the access-log writer; beyond it entries are dropped and counted. */
+        @WithDefault("100000")
+        int queueCapacity();
+
+        /** Most entries written in one transaction. */
+        @WithDefault("1000")
+        int maxEntriesPerCommit();
     }
 
     interface Ingest {
@@ -87,6 +130,17 @@ public interface ProvenantConfig {
         /** How long a request waits for its commit before it is answered 503. */
         @WithDefault("120s")
         Duration commitTimeout();
+    }
+
+    /** The analysts' Cypher endpoint, {@code POST /api/v1/cypher}. */
+    interface Cypher {
+        /** An analyst query is stopped (and answered 400 query_timeout) after this long. */
+        @WithDefault("10s")
+        Duration timeout();
+
+        /** Rows returned at most; past this the answer is cut and says {@code truncated: true}. */
+        @WithDefault("10000")
+        int maxRows();
     }
 
     /**

@@ -1,7 +1,6 @@
 package dev.provenant.lineage;
 
 import dev.provenant.web.ApiException;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -36,14 +35,13 @@ public class EntityResource {
             description = "With name: fields as a tree, facets, versions, producing and consuming jobs, last runs;"
                     + " pii is filled by PII propagation. Without name: a page by namespace and name.")
     public Object datasets(@QueryParam("namespace") String namespace, @QueryParam("name") String name,
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         if (present(name)) {
             required(namespace, "namespace");
             return entities.dataset(namespace, name)
                     .orElseThrow(() -> ApiException.notFound("no dataset " + namespace + " / " + name));
         }
-        checkPage(limit, offset);
-        return entities.datasets(present(namespace) ? namespace : null, offset, limit);
+        return entities.datasets(present(namespace) ? namespace : null, offset(offset), limit(limit));
     }
 
     @GET
@@ -52,14 +50,13 @@ public class EntityResource {
             description = "With name: inputs, outputs, latest runs with state and duration, source code location,"
                     + " SQL and facets. Without name: a page by namespace and name.")
     public Object jobs(@QueryParam("namespace") String namespace, @QueryParam("name") String name,
-            @QueryParam("limit") @DefaultValue("100") int limit, @QueryParam("offset") @DefaultValue("0") int offset) {
+            @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         if (present(name)) {
             required(namespace, "namespace");
             return entities.job(namespace, name)
                     .orElseThrow(() -> ApiException.notFound("no job " + namespace + " / " + name));
         }
-        checkPage(limit, offset);
-        return entities.jobs(present(namespace) ? namespace : null, offset, limit);
+        return entities.jobs(present(namespace) ? namespace : null, offset(offset), limit(limit));
     }
 
     @GET
@@ -68,7 +65,7 @@ public class EntityResource {
             description = "Names match by their parts (public.orders_raw matches orders); the last word also matches"
                     + " as a prefix. type narrows to dataset, field, job or model.")
     public SearchResults search(@QueryParam("q") String q, @QueryParam("type") String type,
-            @QueryParam("limit") @DefaultValue("20") int limit) {
+            @QueryParam("limit") String limitText) {
         required(q, "q");
         String kind = null;
         if (present(type)) {
@@ -78,9 +75,7 @@ public class EntityResource {
                         "type");
             }
         }
-        if (limit < 1 || limit > MAX_SEARCH) {
-            throw ApiException.badRequest("invalid_value", "limit must be between 1 and " + MAX_SEARCH, "limit");
-        }
+        int limit = QueryParams.integer(limitText, 20, 1, MAX_SEARCH, "limit");
         String query = SearchQuery.lucene(q);
         if (query == null) {
             throw ApiException.badRequest("invalid_value", "q must contain at least one letter or digit", "q");
@@ -88,13 +83,12 @@ public class EntityResource {
         return new SearchResults(search.search(query, kind, limit));
     }
 
-    private static void checkPage(int limit, int offset) {
-        if (limit < 1 || limit > MAX_PAGE) {
-            throw ApiException.badRequest("invalid_value", "limit must be between 1 and " + MAX_PAGE, "limit");
-        }
-        if (offset < 0) {
-            throw ApiException.badRequest("invalid_value", "offset must not be negative", "offset");
-        }
+    private static int limit(String value) {
+        return QueryParams.integer(value, 100, 1, MAX_PAGE, "limit");
+    }
+
+    private static int offset(String value) {
+        return QueryParams.integer(value, 0, 0, Integer.MAX_VALUE, "offset");
     }
 
     private static boolean present(String value) {

@@ -65,7 +65,7 @@ public class LineagePathService {
             grow.frontier = next;
             grow.depth++;
             if (meet != null) {
-                return assemble(fields, meet, forward, backward, from, to);
+                return assemble(fields, meet, forward, backward, from, to, partial);
             }
         }
         String why = partial ? " (the per-node fan-out cap of " + fanOut + " left some lineage unexplored)" : "";
@@ -90,7 +90,7 @@ public class LineagePathService {
     }
 
     private LineageGraph assemble(boolean fields, String meet, Search forward, Search backward,
-            LineageGraphRepository.Start from, LineageGraphRepository.Start to) {
+            LineageGraphRepository.Start from, LineageGraphRepository.Start to, boolean partial) {
         // Hops in flow order: walk the downstream search back to the start, then the upstream search on to the end.
         Deque<LineageGraphRepository.Hop> before = new ArrayDeque<>();
         for (Step s = forward.reached.get(meet); s.previous() != null; s = forward.reached.get(s.previous())) {
@@ -119,7 +119,8 @@ public class LineagePathService {
             nodes.add(next);
             current = next;
         }
-        return new LineageGraph(nodes, edges, false);
+        // A cap that cut the search may have hidden a shorter path: isPartial says so.
+        return new LineageGraph(nodes, edges, partial);
     }
 
     private LineageGraphRepository.Start start(PathQuery.Endpoint endpoint, String side) {

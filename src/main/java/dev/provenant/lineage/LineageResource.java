@@ -39,8 +39,8 @@ public class LineageResource {
     public LineageGraph lineage(@QueryParam("type") String type, @QueryParam("namespace") String namespace,
             @QueryParam("name") String name, @QueryParam("field") String field,
             @QueryParam("direction") @DefaultValue("BOTH") String direction,
-            @QueryParam("depth") @DefaultValue("5") int depth,
-            @QueryParam("maxNodes") @DefaultValue("2000") int maxNodes,
+            @QueryParam("depth") String depthText,
+            @QueryParam("maxNodes") String maxNodesText,
             @QueryParam("includeStale") @DefaultValue("false") boolean includeStale,
             @QueryParam("asOf") String asOf) {
         LineageQuery.EntityType entity = parseEnum(LineageQuery.EntityType.class, type, "type");
@@ -49,12 +49,8 @@ public class LineageResource {
         if (entity == LineageQuery.EntityType.FIELD) {
             required(field, "field");
         }
-        if (depth < 0 || depth > MAX_DEPTH) {
-            throw ApiException.badRequest("invalid_value", "depth must be between 0 and " + MAX_DEPTH, "depth");
-        }
-        if (maxNodes < 1 || maxNodes > MAX_NODES) {
-            throw ApiException.badRequest("invalid_value", "maxNodes must be between 1 and " + MAX_NODES, "maxNodes");
-        }
+        int depth = QueryParams.integer(depthText, 5, 0, MAX_DEPTH, "depth");
+        int maxNodes = QueryParams.integer(maxNodesText, 2000, 1, MAX_NODES, "maxNodes");
         return lineage.lineage(new LineageQuery(entity, namespace, name, field,
                 parseEnum(LineageQuery.Direction.class, direction, "direction"), depth, maxNodes, includeStale,
                 parseTime(asOf)));
@@ -71,7 +67,7 @@ public class LineageResource {
             @QueryParam("toName") String toName, @QueryParam("toField") String toField,
             @QueryParam("includeStale") @DefaultValue("false") boolean includeStale,
             @QueryParam("asOf") String asOf,
-            @QueryParam("maxDepth") @DefaultValue("20") int maxDepth) {
+            @QueryParam("maxDepth") String maxDepthText) {
         PathQuery.Endpoint from = endpoint("from", fromType, fromNamespace, fromName, fromField);
         PathQuery.Endpoint to = endpoint("to", toType, toNamespace, toName, toField);
         if ((from.type() == LineageQuery.EntityType.FIELD) != (to.type() == LineageQuery.EntityType.FIELD)) {
@@ -79,10 +75,7 @@ public class LineageResource {
                     + " datasets/jobs, not a field and a " + (from.type() == LineageQuery.EntityType.FIELD
                             ? to.type().label() : from.type().label()), "toType");
         }
-        if (maxDepth < 1 || maxDepth > MAX_PATH_DEPTH) {
-            throw ApiException.badRequest("invalid_value", "maxDepth must be between 1 and " + MAX_PATH_DEPTH,
-                    "maxDepth");
-        }
+        int maxDepth = QueryParams.integer(maxDepthText, 20, 1, MAX_PATH_DEPTH, "maxDepth");
         return paths.path(new PathQuery(from, to, includeStale, parseTime(asOf), maxDepth));
     }
 

@@ -37,7 +37,11 @@ public final class SchemaMigrations {
             "V016__field_pii_state_index",
             "V017__dataset_pii_state_index",
             "V018__pii_declaration_key",
-            "V019__pii_barrier_key");
+            "V019__pii_barrier_key",
+            "V020__api_token_hash_unique",
+            "V021__access_log_seq_unique",
+            "V022__access_log_at_index",
+            "V023__event_received_index");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 

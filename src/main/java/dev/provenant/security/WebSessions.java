@@ -26,7 +26,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * than its token. Several instances behind a load balancer need sticky sessions (or users sign in again).
  */
 @ApplicationScoped
-public class WebSessions {
+public class WebSessions implements TokenSource {
 
     public static final String COOKIE = "pvn_session";
     /** Double-submit cookie that protects the sign-in form itself, before any session exists. */
@@ -38,19 +38,22 @@ public class WebSessions {
 
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
     private final SecureRandom random = new SecureRandom();
-    private final AdminToken adminToken;
+    private final TokenAuthenticator authenticator;
     private final Duration timeout;
     private final Clock clock;
 
-    public WebSessions(AdminToken adminToken, ProvenantConfig config) {
-        this.adminToken = adminToken;
+    public WebSessions(TokenAuthenticator authenticator, ProvenantConfig config) {
+        this.authenticator = authenticator;
         this.timeout = config.ui().sessionTimeout();
         this.clock = Clock.systemUTC();
     }
 
-    /** A new session for a valid token; empty when the token is not valid. */
+    /**
+     * A new session for a token {@link TokenAuthenticator} accepts (any role; each route then checks it);
+     * empty when the token is not valid. May read the database: call it off the event loop.
+     */
     public Optional<Session> signIn(String token) {
-        if (token == null || token.isBlank() || !adminToken.matches(token.strip())) {
+        if (token == null || token.isBlank() || !authenticator.authenticate(token.strip()).succeeded()) {
             return Optional.empty();
         }
         if (sessions.size() >= MAX_SESSIONS) {
@@ -123,11 +126,12 @@ public class WebSessions {
     // ---- used by BearerAuthFilter -------------------------------------------------------------------
 
     /**
-     * The token of the request's session cookie, if it names a live session. The API honours a session only
-     * for reads (the JSON links on the pages); API writes need the bearer header, so no form elsewhere can
-     * ride on the cookie.
+     * The token of the request's session cookie, if it names a live session; BearerAuthFilter authenticates
+     * and authorizes it like a Bearer token. The API honours a session only for reads (the JSON links on the
+     * pages); API writes need the bearer header, so no form elsewhere can ride on the cookie.
      */
-    Optional<String> tokenOf(RoutingContext context) {
+    @Override
+    public Optional<String> token(RoutingContext context) {
         String path = context.normalizedPath();
         HttpMethod method = context.request().method();
         if ((path.startsWith("/api/") || path.startsWith("/q/")) && method != HttpMethod.GET && method != HttpMethod.HEAD) {
@@ -135,11 +139,6 @@ public class WebSessions {
         }
         Cookie cookie = context.request().getCookie(COOKIE);
         return find(cookie == null ? null : cookie.getValue()).map(Session::token);
-    }
-
-    /** The sign-in page, its form post and the static assets it needs are open to everyone. */
-    static boolean isOpen(String path) {
-        return path.equals("/login") || path.startsWith("/static/") || path.equals("/favicon.ico");
     }
 
     /** A browser asking for a page (not the API, not Quarkus' endpoints) is sent to sign in instead of a 401. */

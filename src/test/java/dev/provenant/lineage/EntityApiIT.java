@@ -168,6 +168,8 @@ class EntityApiIT {
                 .body("path", equalTo("limit"));
         authorized().queryParams(Map.of("limit", "1001")).get("/api/v1/datasets").then().statusCode(400)
                 .body("path", equalTo("limit"));
+        authorized().queryParams(Map.of("offset", "x")).get("/api/v1/jobs").then().statusCode(400)
+                .body("path", equalTo("offset"));
         authorized().queryParams(Map.of("offset", "-1")).get("/api/v1/datasets").then().statusCode(400)
                 .body("path", equalTo("offset")).body("message", org.hamcrest.Matchers.notNullValue())
                 .body("error", equalTo("invalid_value"));

@@ -152,6 +152,8 @@ class LineageApiIT {
                 .then().statusCode(400).body("error", equalTo("missing_parameter")).body("path", equalTo("field"));
         authorized().queryParams(Map.of("type", "dataset", "namespace", "x", "name", "y", "depth", "101"))
                 .get("/api/v1/lineage").then().statusCode(400).body("path", equalTo("depth"));
+        authorized().queryParams(Map.of("type", "dataset", "namespace", "x", "name", "y", "maxNodes", "lots"))
+                .get("/api/v1/lineage").then().statusCode(400).body("path", equalTo("maxNodes"));
         authorized().queryParams(Map.of("type", "dataset", "namespace", "x", "name", "y", "asOf", "yesterday"))
                 .get("/api/v1/lineage").then().statusCode(400).body("path", equalTo("asOf"));
         authorized().queryParams(Map.of("type", "dataset", "namespace", "no", "name", "such"))

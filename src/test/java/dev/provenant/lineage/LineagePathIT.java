@@ -130,6 +130,7 @@ class LineagePathIT {
     void aSupernodeDoesNotHideThePathBehindItsFanOutCap() {
         JsonPath path = path(datasets(DATA, "hub", DATA, "out_1009"));
         assertThat(names(path)).containsExactly("dataset hub", "job reader_1009", "dataset out_1009");
+        assertThat(path.getBoolean("isPartial")).as("the cap cut the hub's readers").isTrue();
     }
 
     @Test
@@ -171,6 +172,8 @@ class LineagePathIT {
                 .body("path", equalTo("maxDepth"));
         authorized().queryParams(with(good, "maxDepth", "101")).get("/api/v1/lineage/path").then().statusCode(400)
                 .body("path", equalTo("maxDepth"));
+        authorized().queryParams(with(good, "maxDepth", "ten")).get("/api/v1/lineage/path").then().statusCode(400)
+                .body("error", equalTo("invalid_value")).body("path", equalTo("maxDepth"));
         authorized().queryParams(with(good, "asOf", "yesterday")).get("/api/v1/lineage/path").then().statusCode(400)
                 .body("path", equalTo("asOf"));
     }

@@ -112,6 +112,8 @@ class SearchApiIT {
                 .body("path", equalTo("type"));
         authorized().queryParams(Map.of("q", "x", "limit", "0")).get("/api/v1/search").then().statusCode(400)
                 .body("path", equalTo("limit"));
+        authorized().queryParams(Map.of("q", "x", "limit", "many")).get("/api/v1/search").then().statusCode(400)
+                .body("path", equalTo("limit"));
     }
 
     private static JsonPath search(Map<String, String> query) {

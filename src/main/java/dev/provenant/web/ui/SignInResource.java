@@ -1,6 +1,9 @@
 package dev.provenant.web.ui;
 
+import dev.provenant.security.FailedAuthLimiter;
 import dev.provenant.security.WebSessions;
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.net.SocketAddress;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 import jakarta.ws.rs.CookieParam;
@@ -35,9 +38,11 @@ public class SignInResource {
     }
 
     private final WebSessions sessions;
+    private final FailedAuthLimiter limiter;
 
-    public SignInResource(WebSessions sessions) {
+    public SignInResource(WebSessions sessions, FailedAuthLimiter limiter) {
         this.sessions = sessions;
+        this.limiter = limiter;
     }
 
     @GET
@@ -52,8 +57,15 @@ public class SignInResource {
     @Operation(hidden = true)
     public Response signIn(@FormParam("token") String token, @FormParam("csrf") String csrf,
             @FormParam("next") String next, @CookieParam(WebSessions.LOGIN_CSRF_COOKIE) String csrfCookie,
-            @Context UriInfo uri) {
+            @Context UriInfo uri, @Context HttpServerRequest request) {
         boolean secure = secure(uri);
+        // /login is public, so BearerAuthFilter's limiter never sees it: the form counts its own failures
+        // against the same per-address limit, else it would be an unlimited token-guessing oracle.
+        SocketAddress address = request.remoteAddress();
+        String client = address == null || address.hostAddress() == null ? "unknown" : address.hostAddress();
+        if (limiter.blockedFor(client).isPresent()) {
+            return form(next, "Too many failed sign-ins from this address; please wait a minute.", 429, secure);
+        }
         if (csrf == null || csrfCookie == null || !MessageDigest.isEqual(csrf.getBytes(StandardCharsets.UTF_8),
                 csrfCookie.getBytes(StandardCharsets.UTF_8))) {
             return form(next, "The form expired; please sign in again.", 403, secure);
@@ -63,7 +75,12 @@ public class SignInResource {
                         .header(HttpHeaders.SET_COOKIE, sessions.sessionCookie(s.id(), secure))
                         .header(HttpHeaders.SET_COOKIE, WebSessions.expiredCookie(WebSessions.LOGIN_CSRF_COOKIE, secure))
                         .build())
-                .orElseGet(() -> form(next, "That token is not valid.", 401, secure));
+                .orElseGet(() -> {
+                    if (token != null && !token.isBlank()) {
+                        limiter.recordFailure(client);
+                    }
+                    return form(next, "That token is not valid.", 401, secure);
+                });
     }
 
     @POST

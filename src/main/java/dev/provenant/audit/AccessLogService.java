@@ -1,0 +1,54 @@
+package dev.provenant.audit;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Reading the access log for admins: pages for the API, everything in a range for exports. */
+@ApplicationScoped
+public class AccessLogService {
+
+    /** One entry as the API shows it. */
+    public record EntryView(long seq, Instant at, String method, String path, String route, String query, int status,
+            String callerId, String callerName, String role, String client, long durationMs, String hash,
+            String prevHash, String chainHash) {
+
+        static EntryView of(StoredAccessEntry stored) {
+            AccessLogEntry e = stored.entry();
+            return new EntryView(stored.seq(), e.at(), e.method(), e.path(), e.route(), e.query(), e.status(),
+                    e.callerId(), e.callerName(), e.role(), e.client(), e.durationMs(), stored.hash(), stored.prevHash(),
+                    stored.chainHash());
+        }
+    }
+
+    /** A page of entries; pass {@code nextAfterSeq} as {@code afterSeq} for the next one (null: no more). */
+    public record Page(List<EntryView> entries, Long nextAfterSeq) {}
+
+    private static final int EXPORT_PAGE = 1000;
+
+    private final AccessLogRepository repository;
+
+    public AccessLogService(AccessLogRepository repository) {
+        this.repository = repository;
+    }
+
+    public Page page(Instant from, Instant to, long afterSeq, int limit) {
+        List<EntryView> entries = repository.find(from, to, afterSeq, limit).stream().map(EntryView::of).toList();
+        Long next = entries.size() == limit ? entries.get(entries.size() - 1).seq() : null;
+        return new Page(entries, next);
+    }
+
+    /** Every entry in the range, in seq order, a page at a time. */
+    public void export(Instant from, Instant to, Consumer<EntryView> sink) {
+        long after = 0;
+        while (true) {
+            List<StoredAccessEntry> page = repository.find(from, to, after, EXPORT_PAGE);
+            page.forEach(stored -> sink.accept(EntryView.of(stored)));
+            if (page.size() < EXPORT_PAGE) {
+                return;
+            }
+            after = page.get(page.size() - 1).seq();
+        }
+    }
+}
