@@ -32,6 +32,8 @@ public interface ProvenantConfig {
 
     Pii pii();
 
+    Ui ui();
+
     Retention retention();
 
     AccessLog accessLog();
@@ -171,5 +173,11 @@ public interface ProvenantConfig {
         /** Recompute every PII verdict in the background at start-up (rules may have changed, updates may be lost). */
         @WithDefault("true")
         boolean recomputeOnStart();
+    }
+
+    interface Ui {
+        /** A web sign-in session ends after this long without a request. */
+        @WithDefault("2h")
+        Duration sessionTimeout();
     }
 }

@@ -103,6 +103,10 @@ public class BearerAuthFilter {
             if (token != null && !token.isBlank()) {
                 limiter.recordFailure(client);
             }
+            // A browser asking for a page is sent to the sign-in page (security/WebSessions) instead of a 401.
+            if (WebSessions.redirectToSignIn(context)) {
+                return;
+            }
             context.response().putHeader("WWW-Authenticate", "Bearer realm=\"provenant\"");
             reply(context, 401, new ApiError("unauthorized", token == null || token.isBlank()
                     ? "send 'Authorization: Bearer <token>'"
