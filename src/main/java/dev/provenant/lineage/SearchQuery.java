@@ -38,6 +38,9 @@ final class SearchQuery {
 
     static List<String> terms(String text) {
         List<String> terms = new ArrayList<>();
+        if (text == null) {
+            return terms;
+        }
         StringBuilder current = new StringBuilder();
         text.codePoints().forEach(c -> {
             if (Character.isLetterOrDigit(c)) {

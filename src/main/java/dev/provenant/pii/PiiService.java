@@ -100,7 +100,7 @@ public class PiiService {
     }
 
     public JobView job(String namespace, String name) {
-        JobRef job = new JobRef(namespace, name);
+        JobRef job = new JobRef(required(namespace, "namespace"), required(name, "name"));
         List<PiiRepository.JobLink> links = repository.job(job)
                 .orElseThrow(() -> ApiException.notFound("no job " + namespace + " " + name));
         List<JobDatasetView> inputs = new ArrayList<>();

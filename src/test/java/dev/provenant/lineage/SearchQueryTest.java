@@ -30,4 +30,10 @@ class SearchQueryTest {
     void veryLongInputIsCappedInTerms() {
         assertThat(SearchQuery.terms("a ".repeat(100))).hasSize(SearchQuery.MAX_TERMS);
     }
+
+    @Test
+    void noTextIsNoQuery() {
+        assertThat(SearchQuery.lucene(null)).isNull();
+        assertThat(SearchQuery.lucene("")).isNull();
+    }
 }
