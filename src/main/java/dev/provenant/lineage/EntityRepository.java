@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
@@ -26,6 +27,8 @@ class EntityRepository {
     static final int FIELD_LIMIT = 10_000;
     static final int VERSION_LIMIT = 100;
     static final int RUN_LIMIT = 50;
+    /** The piiSource values of a field declared personal (docs/pii.md); the *_NOT_PERSONAL overrides are not. */
+    private static final Set<String> DECLARED_SOURCES = Set.of("STEWARD", "TAG", "NAME_RULE");
 
     private final Neo4jSessions sessions;
     private final FacetReader facets;
@@ -81,7 +84,8 @@ class EntityRepository {
                     x.get("access").asString(), x.get("version").asString());
         });
         return new DatasetView(d.get("namespace").asString(), d.get("name").asString(), labels.contains("Model"),
-                labels.contains("Feature"), null, LineageReadRepository.time(d.get("firstSeen")),
+                labels.contains("Feature"), pii(d.get("piiState"), d.get("piiCategories"), null),
+                LineageReadRepository.time(d.get("firstSeen")),
                 LineageReadRepository.time(d.get("lastSeen")), LineageReadRepository.text(d.get("currentVersion")),
                 r.get("aliases").asList(a -> new DatasetView.Alias(a.get("namespace").asString(),
                         a.get("name").asString(), a.get("type").asString(null))),
@@ -113,9 +117,17 @@ class EntityRepository {
             Record row = byPath.get(path);
             views.add(new DatasetView.FieldView(row.get("name").asString(path), path,
                     LineageReadRepository.text(row.get("type")), LineageReadRepository.text(row.get("description")),
-                    null, build(children.getOrDefault(path, List.of()), byPath, children)));
+                    pii(row.get("piiState"), row.get("piiCategories"),
+                            DECLARED_SOURCES.contains(row.get("piiSource").asString(""))),
+                    build(children.getOrDefault(path, List.of()), byPath, children)));
         }
         return views;
+    }
+
+    /** CLEAR is stored as the absence of piiState and piiCategories. */
+    private static DatasetView.Pii pii(Value state, Value categories, Boolean declared) {
+        return new DatasetView.Pii(state.asString("CLEAR"),
+                categories.isNull() ? List.of() : categories.asList(Value::asString), declared);
     }
 
     Optional<JobView> job(String namespace, String name) {

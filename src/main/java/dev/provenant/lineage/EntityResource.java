@@ -33,7 +33,8 @@ public class EntityResource {
     @Path("datasets")
     @Operation(summary = "One dataset (namespace and name; a symlinked name finds it too) or a page of datasets",
             description = "With name: fields as a tree, facets, versions, producing and consuming jobs, last runs;"
-                    + " pii is filled by PII propagation. Without name: a page by namespace and name.")
+                    + " pii {state, categories} on the dataset and each field (fields add declared), as PII propagation"
+                    + " stored it. Without name: a page by namespace and name.")
     public Object datasets(@QueryParam("namespace") String namespace, @QueryParam("name") String name,
             @QueryParam("limit") String limit, @QueryParam("offset") String offset) {
         if (present(name)) {

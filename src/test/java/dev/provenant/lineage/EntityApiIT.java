@@ -51,6 +51,35 @@ class EntityApiIT {
                                 {"name":"street","type":"string","description":"street and number"},
                                 {"name":"geo","type":"struct","fields":[{"name":"lat","type":"double"}]}]}]}}}]}""");
         post(complete(JOBS, DATA, "report_customers", "2026-04-02T10:00:00Z", List.of("customers"), List.of("report")));
+        // PII story in namespaces of its own, so the pages above keep their exact counts.
+        post("""
+                {"eventType":"COMPLETE","eventTime":"2026-04-03T10:00:00Z","producer":"https://example.com/story",
+                 "run":{"runId":"5a0c0000-0000-4000-8000-000000000002"},
+                 "job":{"namespace":"entitystory-pii","name":"load_contacts"},
+                 "inputs":[],
+                 "outputs":[{"namespace":"s3://entitystory-pii","name":"contacts","facets":{
+                   "schema":{"_producer":"https://example.com/story",
+                     "_schemaURL":"https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json",
+                     "fields":[{"name":"email","type":"string"},{"name":"login_count","type":"int"}]},
+                   "tags":{"_producer":"https://example.com/story",
+                     "_schemaURL":"https://openlineage.io/spec/facets/1-0-0/TagsDatasetFacet.json",
+                     "tags":[{"key":"pii","value":"EMAIL","field":"email","source":"CATALOG"}]}}}]}""");
+        post("""
+                {"eventType":"COMPLETE","eventTime":"2026-04-03T11:00:00Z","producer":"https://example.com/story",
+                 "run":{"runId":"5a0c0000-0000-4000-8000-000000000003"},
+                 "job":{"namespace":"entitystory-pii","name":"hash_contacts"},
+                 "inputs":[{"namespace":"s3://entitystory-pii","name":"contacts"}],
+                 "outputs":[{"namespace":"s3://entitystory-pii","name":"contacts_hashed","facets":{
+                   "schema":{"_producer":"https://example.com/story",
+                     "_schemaURL":"https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json",
+                     "fields":[{"name":"email_hash","type":"string"},{"name":"login_count","type":"int"}]},
+                   "columnLineage":{"_producer":"https://example.com/story",
+                     "_schemaURL":"https://openlineage.io/spec/facets/1-2-0/ColumnLineageDatasetFacet.json",
+                     "fields":{
+                       "email_hash":{"inputFields":[{"namespace":"s3://entitystory-pii","name":"contacts","field":"email",
+                         "transformations":[{"type":"DIRECT","subtype":"TRANSFORMATION","description":"","masking":true}]}]},
+                       "login_count":{"inputFields":[{"namespace":"s3://entitystory-pii","name":"contacts","field":"login_count",
+                         "transformations":[{"type":"DIRECT","subtype":"IDENTITY","description":"","masking":false}]}]}}}}}]}""");
         loaded = true;
     }
 
@@ -62,8 +91,8 @@ class EntityApiIT {
         assertThat(d.getList("fields.name", String.class)).containsExactly("agg", "ident", "trans");
         assertThat(d.getList("fields.type", String.class)).containsExactly("long", "integer", "string");
         assertThat(d.getList("fields.fields", List.class)).containsOnly(List.of());
-        assertThat(d.getList("fields.pii", Object.class)).containsOnly((Object) null);
-        assertThat(d.getMap("$")).containsEntry("pii", null);
+        assertThat(d.getList("fields.pii.state", String.class)).hasSize(3).doesNotContainNull();
+        assertThat(d.getString("pii.state")).isNotNull();
         assertThat(d.getBoolean("model")).isFalse();
         assertThat(d.getList("aliases", Map.class)).contains(Map.of("namespace", "file", "name", "/tmp/cll_test/tbl1",
                 "type", "IDENTITY"));
@@ -94,6 +123,49 @@ class EntityApiIT {
         assertThat(d.getList("consumers.name", String.class)).containsExactly("report_customers");
         assertThat(d.getList("lastRuns.access", String.class)).containsExactly("READ", "WROTE");
         assertThat(d.getList("lastRuns.job.name", String.class)).containsExactly("report_customers", "load_customers");
+    }
+
+    @Test
+    void datasetsAndFieldsCarryTheirPiiVerdicts() {
+        awaitPiiIdle();
+        JsonPath source = get("/api/v1/datasets", Map.of("namespace", "s3://entitystory-pii", "name", "contacts"));
+        assertThat(source.getMap("pii")).isEqualTo(Map.of("state", "RAW", "categories", List.of("EMAIL")));
+        assertThat(source.getList("fields.path", String.class)).containsExactly("email", "login_count");
+        assertThat(source.getList("fields.pii", Map.class)).containsExactly(
+                Map.of("state", "RAW", "categories", List.of("EMAIL"), "declared", true),
+                Map.of("state", "CLEAR", "categories", List.of(), "declared", false));
+
+        // The hash's name would match the EMAIL rule, but lineage decides: a masking hop from a declared field.
+        JsonPath hashed = get("/api/v1/datasets", Map.of("namespace", "s3://entitystory-pii",
+                "name", "contacts_hashed"));
+        assertThat(hashed.getMap("pii")).isEqualTo(Map.of("state", "PSEUDONYMISED", "categories", List.of("EMAIL")));
+        assertThat(hashed.getList("fields.path", String.class)).containsExactly("email_hash", "login_count");
+        assertThat(hashed.getList("fields.pii", Map.class)).containsExactly(
+                Map.of("state", "PSEUDONYMISED", "categories", List.of("EMAIL"), "declared", false),
+                Map.of("state", "CLEAR", "categories", List.of(), "declared", false));
+
+        // Nested fields carry their own verdicts: street is an address by the name rules.
+        JsonPath customers = get("/api/v1/datasets", Map.of("namespace", DATA, "name", "customers"));
+        assertThat(customers.getMap("fields[0].fields[1].pii")).isEqualTo(Map.of("state", "RAW",
+                "categories", List.of("ADDRESS"), "declared", true));
+        assertThat(customers.getMap("fields[0].fields[0].fields[0].pii")).isEqualTo(Map.of("state", "CLEAR",
+                "categories", List.of(), "declared", false));
+    }
+
+    /** Propagation runs after ingest answers; its status says when every answered event is reflected. */
+    private static void awaitPiiIdle() {
+        for (int i = 0; i < 1200; i++) {
+            if (authorized().get("/api/v1/pii/status").then().statusCode(200).extract().jsonPath().getBoolean("idle")) {
+                return;
+            }
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        throw new AssertionError("PII propagation did not become idle");
     }
 
     @Test
