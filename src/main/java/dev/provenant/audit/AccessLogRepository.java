@@ -34,6 +34,7 @@ class AccessLogRepository {
     private final String advanceChain;
     private final String findEntries;
     private final String findHead;
+    private final String findMentioning;
 
     AccessLogRepository(Neo4jSessions sessions, CypherCatalog cypher) {
         this.sessions = sessions;
@@ -42,6 +43,7 @@ class AccessLogRepository {
         this.advanceChain = cypher.get("audit/advance_access_chain");
         this.findEntries = cypher.get("audit/find_access_entries");
         this.findHead = cypher.get("audit/find_access_chain_head");
+        this.findMentioning = cypher.get("audit/find_access_entries_mentioning");
     }
 
     void append(List<AccessLogEntry> entries) {
@@ -93,6 +95,14 @@ class AccessLogRepository {
         params.put("limit", limit);
         try (Session session = sessions.readSession()) {
             return session.executeRead(tx -> tx.run(findEntries, params).list(AccessLogRepository::toStored));
+        }
+    }
+
+    /** Entries whose path or query contains any of the needles, in seq order. */
+    List<StoredAccessEntry> findMentioning(List<String> needles, int limit) {
+        try (Session session = sessions.readSession()) {
+            return session.executeRead(tx -> tx.run(findMentioning, Map.of("needles", needles, "limit", limit))
+                    .list(AccessLogRepository::toStored));
         }
     }
 

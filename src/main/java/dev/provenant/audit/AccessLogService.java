@@ -59,6 +59,17 @@ public class AccessLogService {
         return new Page(entries, next);
     }
 
+    /**
+     * The entries whose path or query string contains any of the needles (as sent: query strings are
+     * stored URL-encoded), in seq order, at most {@code limit}.
+     */
+    public List<EntryView> mentioning(List<String> needles, int limit) {
+        if (needles.isEmpty()) {
+            return List.of();
+        }
+        return repository.findMentioning(needles, limit).stream().map(EntryView::of).toList();
+    }
+
     /** Every entry in the range, in seq order, a page at a time. */
     public void export(Instant from, Instant to, Consumer<EntryView> sink) {
         long after = 0;

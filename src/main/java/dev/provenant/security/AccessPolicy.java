@@ -36,6 +36,8 @@ public final class AccessPolicy {
             new AccessRule(ANY, "/api/v1/admin/**", Role.ADMIN),
             new AccessRule(ANY, "/api/v1/audit/**", Role.ADMIN),
             new AccessRule(POST, "/api/v1/ml/reclassify", Role.ADMIN),
+            // Raw events and the access log extract of a scope.
+            new AccessRule(GET, "/api/v1/compliance/audit-package", Role.ADMIN),
 
             // Stewards: personal-data declarations, barriers and recomputation.
             new AccessRule(WRITE, "/api/v1/pii/declarations/**", Role.STEWARD),
