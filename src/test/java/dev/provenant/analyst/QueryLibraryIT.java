@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provenant.support.PiiPropagation;
 import dev.provenant.support.TestResources;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
@@ -94,7 +95,7 @@ class QueryLibraryIT {
         run("nightly_load", "nightly-recent-failure", "FAIL", NOW.minusDays(2), List.of(), List.of(), "disk full");
         run("nightly_load", "nightly-success", "COMPLETE", YESTERDAY, List.of(), List.of(), null);
 
-        awaitPiiPropagation();
+        PiiPropagation.awaitIdle();
         clearPii();
         pii("Field", List.of(
                 field("customers", "email", "RAW", "EMAIL"), field("customers", "name", "RAW", "NAME"),
@@ -359,21 +360,6 @@ class QueryLibraryIT {
         return Map.of("name", name, "state", state, "categories", List.of(categories));
     }
 
-    private static void awaitPiiPropagation() {
-        for (int attempt = 0; attempt < 1200; attempt++) {
-            if (given().auth().oauth2(TestResources.ADMIN_TOKEN).get("/api/v1/pii/status").then().statusCode(200)
-                    .extract().jsonPath().getBoolean("idle")) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("PII propagation did not become idle");
-    }
 
     /** Only the verdicts below hold in the story, whatever propagation and its name rules concluded. */
     private void clearPii() {

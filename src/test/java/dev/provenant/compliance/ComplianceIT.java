@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.provenant.audit.AccessLogWriter;
+import dev.provenant.support.PiiPropagation;
 import dev.provenant.support.TestResources;
 import dev.provenant.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -96,7 +97,7 @@ class ComplianceIT {
                  "run":{"runId":"%s"},"job":{"namespace":"%s","name":"unrelated"},
                  "inputs":[],"outputs":[{"namespace":"%s","name":"misc.lookup"}]}
                 """.formatted(OTHER_RUN, JOBS, LAKE));
-        awaitIdle();
+        PiiPropagation.awaitIdle();
         admin().contentType("application/json").body(Map.of("namespace", CRM, "name", "crm.public.customers",
                 "field", "reach", "categories", List.of("email"), "reason", "holds the customer's e-mail address"))
                 .post("/api/v1/pii/declarations").then().statusCode(201);
@@ -298,18 +299,4 @@ class ComplianceIT {
         assertThat(status).as(event).isIn(200, 201);
     }
 
-    private static void awaitIdle() {
-        for (int i = 0; i < 600; i++) {
-            if (admin().get("/api/v1/pii/status").then().statusCode(200).extract().jsonPath().getBoolean("idle")) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("PII propagation did not become idle");
-    }
 }

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.nullValue;
 
+import dev.provenant.support.PiiPropagation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import java.util.List;
@@ -127,7 +128,7 @@ class EntityApiIT {
 
     @Test
     void datasetsAndFieldsCarryTheirPiiVerdicts() {
-        awaitPiiIdle();
+        PiiPropagation.awaitIdle();
         JsonPath source = get("/api/v1/datasets", Map.of("namespace", "s3://entitystory-pii", "name", "contacts"));
         assertThat(source.getMap("pii")).isEqualTo(Map.of("state", "RAW", "categories", List.of("EMAIL")));
         assertThat(source.getList("fields.path", String.class)).containsExactly("email", "login_count");
@@ -152,21 +153,6 @@ class EntityApiIT {
                 "categories", List.of(), "declared", false));
     }
 
-    /** Propagation runs after ingest answers; its status says when every answered event is reflected. */
-    private static void awaitPiiIdle() {
-        for (int i = 0; i < 1200; i++) {
-            if (authorized().get("/api/v1/pii/status").then().statusCode(200).extract().jsonPath().getBoolean("idle")) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("PII propagation did not become idle");
-    }
 
     @Test
     void aDbtModelShowsItsSqlInputsOutputsAndTimedRun() {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
 import dev.provenant.support.Conformance;
+import dev.provenant.support.PiiPropagation;
 import io.restassured.path.json.JsonPath;
 import io.quarkus.test.junit.QuarkusTest;
 import java.nio.charset.StandardCharsets;
@@ -34,7 +35,7 @@ class PiiSparkIT {
                 Conformance.openLineage("spark/sandbox-spark-1.26-local-session.ndjson"))).getBytes(StandardCharsets.UTF_8);
         PiiStoryIT.authorized().contentType("application/x-ndjson").body(session).post("/api/v1/lineage/batch")
                 .then().statusCode(org.hamcrest.Matchers.oneOf(201, 207));
-        PiiStoryIT.awaitIdle();
+        PiiPropagation.awaitIdle();
         declare("datasets/orders.csv", "CustomerID", "customer number");
         declare("datasets/sales.csv", "OrderID", "order number, one customer per order");
         loaded = true;

@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 
+import dev.provenant.support.PiiPropagation;
 import dev.provenant.support.TestResources;
 import dev.provenant.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -48,7 +49,7 @@ class PiiStoryIT {
                 post(file);
             }
         }
-        awaitIdle();
+        PiiPropagation.awaitIdle();
         authorized().contentType("application/json").body(Map.of("namespace", NS, "name", "crm.users", "field",
                 "user_id", "categories", List.of("identifier"), "reason", "customer number, links every record to a person"))
                 .post("/api/v1/pii/declarations").then().statusCode(201)
@@ -262,7 +263,7 @@ class PiiStoryIT {
                 "crm.users.email > legacy.contacts.contact_value [copy_contacts DIRECT/IDENTITY]");
         // The job's next run no longer copies the column: its edge stops being current.
         post(story().stream().filter(p -> p.getFileName().toString().startsWith("13-")).findFirst().orElseThrow());
-        awaitIdle();
+        PiiPropagation.awaitIdle();
         JsonPath after = dataset("legacy.contacts");
         assertThat(after.getString("state")).isEqualTo("CLEAR");
         assertThat(fields(after)).containsExactly("contact_value CLEAR [] null", "country CLEAR [] null");
@@ -318,21 +319,6 @@ class PiiStoryIT {
         }
     }
 
-    /** Ingest hands propagation to a background thread; its status says when everything is reflected. */
-    static void awaitIdle() {
-        for (int i = 0; i < 600; i++) {
-            if (authorized().get("/api/v1/pii/status").then().statusCode(200).extract().jsonPath().getBoolean("idle")) {
-                return;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("PII propagation did not become idle");
-    }
 
     private static JsonPath dataset(String name) {
         return authorized().queryParams(Map.of("namespace", NS, "name", name)).get("/api/v1/pii/dataset").then()
