@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -84,7 +85,9 @@ class LineageUiBrowserIT {
     @Test
     void aUserFollowsLineageFromSearchToColumnsAndPii() throws IOException {
         loadEvents();
+        // htmx swaps the graph in place: elements read while it swaps go stale and are read again.
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
 
         // Sign in: any page sends an anonymous browser to the sign-in form first.
         browser.get(base.toString());
