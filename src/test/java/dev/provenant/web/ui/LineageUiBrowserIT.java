@@ -94,18 +94,18 @@ class LineageUiBrowserIT {
         assertThat(browser.getCurrentUrl()).contains("/login?next=");
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
         browser.findElement(By.id("token")).sendKeys("wrong-token");
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        clickAndLoad(wait, browser.findElement(By.cssSelector(".login-form button[type=submit]")));
         assertThat(browser.findElement(By.id("login-error")).getText()).isEqualTo("That token is not valid.");
         browser.findElement(By.id("token")).sendKeys(TestResources.ADMIN_TOKEN);
-        browser.findElement(By.cssSelector(".login-form button[type=submit]")).click();
+        clickAndLoad(wait, browser.findElement(By.cssSelector(".login-form button[type=submit]")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lineage and personal data");
         assertThat(browser.findElement(By.cssSelector(".signout button")).getText()).isEqualTo("Sign out");
 
         // Search, then open the dataset.
         browser.findElement(By.id("home-q")).sendKeys("tbl1");
-        browser.findElement(By.cssSelector(".big-search button")).click();
+        clickAndLoad(wait, browser.findElement(By.cssSelector(".big-search button")));
         WebElement hit = browser.findElement(By.xpath("//ol[@class='results']//a[normalize-space()='default.tbl1']"));
-        hit.click();
+        clickAndLoad(wait, hit);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("default.tbl1");
         assertThat(browser.findElements(By.cssSelector("table.fields th[scope=row]")))
                 .extracting(WebElement::getText).contains("ident");
@@ -113,13 +113,13 @@ class LineageUiBrowserIT {
                 .contains("/api/v1/datasets?namespace=file%3A%2Ftmp%2Fcll_test&name=default.tbl1");
 
         // Its lineage graph, narrowed with the GET form to one step upstream of the job.
-        browser.findElement(By.linkText("Lineage graph")).click();
+        clickAndLoad(wait, browser.findElement(By.linkText("Lineage graph")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lineage of default.tbl1");
         new Select(browser.findElement(By.id("direction"))).selectByValue("upstream");
         WebElement depth = browser.findElement(By.id("depth"));
         depth.clear();
         depth.sendKeys("2");
-        browser.findElement(By.cssSelector("form.controls button[type=submit]")).click();
+        clickAndLoad(wait, browser.findElement(By.cssSelector("form.controls button[type=submit]")));
         assertThat(browser.getCurrentUrl()).contains("direction=upstream").contains("depth=2");
         assertThat(nodeIds()).containsExactlyInAnyOrder(dataset("default.tbl1"), dataset("default.cll_source1"),
                 dataset("default.cll_source2"),
@@ -145,7 +145,7 @@ class LineageUiBrowserIT {
         screenshot("lineage.png");
 
         // Column view: fields inside their datasets, FEEDS edges labelled with their subtype.
-        browser.findElement(By.linkText("Columns")).click();
+        clickAndLoad(wait, browser.findElement(By.linkText("Columns")));
         wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#lineage-svg g.group")));
         assertThat(browser.findElements(By.cssSelector("#lineage-svg .group-title"))).extracting(WebElement::getText)
                 .contains("default.tbl1", "default.cll_source1", "default.cll_source2");
@@ -156,7 +156,7 @@ class LineageUiBrowserIT {
         screenshot("columns.png");
 
         // The PII view: states as text and pattern (these Spark tables hold no personal data: CLEAR).
-        browser.findElement(By.linkText("PII")).click();
+        clickAndLoad(wait, browser.findElement(By.linkText("PII")));
         assertThat(browser.findElement(By.cssSelector("a[aria-current=page]")).getText()).isEqualTo("PII");
         assertThat(browser.findElements(By.cssSelector(".legend .pii-badge"))).extracting(WebElement::getText)
                 .containsExactly("RAW", "PSEUDONYMISED", "AGGREGATED", "INDIRECT", "POSSIBLE", "CLEAR");
@@ -177,16 +177,27 @@ class LineageUiBrowserIT {
         screenshot("pii.png");
         WebElement evidence = browser.findElement(By.cssSelector(".evidence-link"));
         assertThat(evidence.getText()).isEqualTo("crm.customers.email");
-        evidence.click();
+        clickAndLoad(wait, evidence);
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Lineage of crm.customers.email");
         assertThat(browser.findElement(By.cssSelector("#lineage-svg g.node.selected .node-badge"))
                 .getAttribute("textContent")).isEqualTo("RAW");
 
         // Sign out ends the session.
-        browser.findElement(By.cssSelector(".signout button")).click();
+        clickAndLoad(wait, browser.findElement(By.cssSelector(".signout button")));
         assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Sign in");
         browser.get(base + "pii");
         assertThat(browser.getCurrentUrl()).contains("/login?next=%2Fpii");
+    }
+
+    /**
+     * Clicks a link or submit button that loads a new page and waits until the old page is gone and the
+     * new one has loaded, so that what follows reads the new page, not the one being left.
+     */
+    private static void clickAndLoad(WebDriverWait wait, WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 
     private static void sleep() {
