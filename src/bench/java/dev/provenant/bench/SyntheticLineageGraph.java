@@ -261,6 +261,29 @@ public final class SyntheticLineageGraph {
         return layers;
     }
 
+    public int supernodeCount() {
+        return supernodes;
+    }
+
+    /** Raw tables (layer 0, no producing job) are the first fifth of the datasets. */
+    public int rawCount() {
+        return datasetLayer.length / 5;
+    }
+
+    public int jobCount() {
+        return jobs.size();
+    }
+
+    /** The datasets job {@code id} reads, as loaded. */
+    public List<DatasetRef> jobInputs(int id) {
+        return java.util.Arrays.stream(jobs.get(id).inputs()).mapToObj(this::dataset).toList();
+    }
+
+    /** The datasets job {@code id} writes, as loaded. */
+    public List<DatasetRef> jobOutputs(int id) {
+        return java.util.Arrays.stream(jobs.get(id).outputs()).mapToObj(this::dataset).toList();
+    }
+
     String jobNamespace(int job) {
         return JOB_NAMESPACES[job % JOB_NAMESPACES.length];
     }

@@ -57,12 +57,15 @@ class PiiRepository {
     private final String jobOutputs;
     private final String downstream;
     private final String upstream;
-    private final String allDatasets;
     private final String regionDatasets;
     private final String regionFields;
     private final String regionFeeds;
     private final String regionJobs;
     private final String findDeclarations;
+    private final String allRegionDatasets;
+    private final String allRegionFields;
+    private final String allRegionFeeds;
+    private final String allRegionJobs;
     private final String listDeclarations;
     private final String mergeDeclaration;
     private final String deleteDeclaration;
@@ -84,12 +87,15 @@ class PiiRepository {
         this.jobOutputs = cypher.get("pii/find_job_outputs");
         this.downstream = cypher.get("pii/expand_datasets_downstream");
         this.upstream = cypher.get("pii/expand_datasets_upstream");
-        this.allDatasets = cypher.get("pii/list_all_datasets");
         this.regionDatasets = cypher.get("pii/find_region_datasets");
         this.regionFields = cypher.get("pii/find_region_fields");
         this.regionFeeds = cypher.get("pii/find_region_feeds");
         this.regionJobs = cypher.get("pii/find_region_jobs");
         this.findDeclarations = cypher.get("pii/find_declarations");
+        this.allRegionDatasets = cypher.get("pii/list_all_region_datasets");
+        this.allRegionFields = cypher.get("pii/list_all_region_fields");
+        this.allRegionFeeds = cypher.get("pii/list_all_region_feeds");
+        this.allRegionJobs = cypher.get("pii/list_all_region_jobs");
         this.listDeclarations = cypher.get("pii/list_declarations");
         this.mergeDeclaration = cypher.get("pii/merge_declaration");
         this.deleteDeclaration = cypher.get("pii/delete_declaration");
@@ -123,10 +129,6 @@ class PiiRepository {
                 .list(PiiRepository::datasetRef)));
     }
 
-    List<DatasetRef> allDatasets() {
-        return read(tx -> tx.run(allDatasets).list(PiiRepository::datasetRef));
-    }
-
     Region region(List<DatasetRef> keys) {
         return read(tx -> new Region(
                 sliced(keys, s -> tx.run(regionDatasets, Map.of("keys", params(s))).list(r -> new DatasetRow(
@@ -143,6 +145,40 @@ class PiiRepository {
                         new JobRef(r.get("jobNamespace").asString(), r.get("jobName").asString()),
                         new DatasetRef(r.get("outNamespace").asString(), r.get("outName").asString())))),
                 sliced(keys, s -> tx.run(findDeclarations, Map.of("keys", params(s))).list(PiiRepository::declaration))));
+    }
+
+    /**
+     * The whole graph as one region, for a full recompute: label and relationship scans instead of a
+     * lookup per key. Names repeat across hundreds of thousands of rows, so each distinct string is kept once.
+     */
+    Region wholeRegion() {
+        Map<String, String> strings = new HashMap<>();
+        Function<Value, String> name = v -> v.isNull() ? null : strings.computeIfAbsent(v.asString(), k -> k);
+        return read(tx -> new Region(
+                tx.run(allRegionDatasets).list(r -> new DatasetRow(
+                        new DatasetRef(name.apply(r.get("namespace")), name.apply(r.get("name"))),
+                        r.get("tags").asString(null), stored(r, false))),
+                tx.run(allRegionFields).list(r -> new FieldRow(
+                        new FieldRef(name.apply(r.get("namespace")), name.apply(r.get("name")), name.apply(r.get("field"))),
+                        stored(r, true))),
+                tx.run(allRegionFeeds).list(r -> new FeedsRow(
+                        new FieldRef(name.apply(r.get("fromNamespace")), name.apply(r.get("fromName")),
+                                name.apply(r.get("fromField"))),
+                        new FieldRef(name.apply(r.get("toNamespace")), name.apply(r.get("toName")),
+                                name.apply(r.get("toField"))),
+                        new JobRef(name.apply(r.get("jobNamespace")), name.apply(r.get("jobName"))),
+                        name.apply(r.get("type")), name.apply(r.get("subtype")), r.get("masking").asBoolean(false))),
+                tx.run(allRegionJobs).list(r -> new JobRow(
+                        new DatasetRef(name.apply(r.get("inNamespace")), name.apply(r.get("inName"))),
+                        new JobRef(name.apply(r.get("jobNamespace")), name.apply(r.get("jobName"))),
+                        new DatasetRef(name.apply(r.get("outNamespace")), name.apply(r.get("outName"))))),
+                tx.run(listDeclarations).list(PiiRepository::declaration)));
+    }
+
+    /** The fields of the given datasets (nested ones included) with their stored verdicts. */
+    List<FieldRow> fieldVerdicts(List<DatasetRef> keys) {
+        return read(tx -> sliced(keys, s -> tx.run(regionFields, Map.of("keys", params(s))).list(r -> new FieldRow(
+                fieldRef(r, "namespace", "name", "field"), stored(r, true)))));
     }
 
     /** Stored dataset verdicts (and tags facets) of existing datasets among {@code keys}. */

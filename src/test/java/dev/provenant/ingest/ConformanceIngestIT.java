@@ -326,13 +326,18 @@ class ConformanceIngestIT {
                 ORDER BY seq""");
         assertThat(chain).isNotEmpty();
         String previousChain = "";
+        int checkedPayloads = 0;
         for (int i = 0; i < chain.size(); i++) {
             Record event = chain.get(i);
             assertThat(event.get("seq").asLong()).isEqualTo(i + 1);
             String hash = event.get("hash").asString();
-            byte[] payload = new java.util.zip.GZIPInputStream(
-                    new java.io.ByteArrayInputStream(event.get("payload").asByteArray())).readAllBytes();
-            assertThat(CanonicalJson.sha256(payload)).as("payload of event %d", i + 1).isEqualTo(hash);
+            // RetentionIT (same app, same graph) prunes the payloads of events it backdated; their hashes stay.
+            if (!event.get("payload").isNull()) {
+                byte[] payload = new java.util.zip.GZIPInputStream(
+                        new java.io.ByteArrayInputStream(event.get("payload").asByteArray())).readAllBytes();
+                assertThat(CanonicalJson.sha256(payload)).as("payload of event %d", i + 1).isEqualTo(hash);
+                checkedPayloads++;
+            }
             if (i > 0) {
                 assertThat(event.get("prev").asString()).isEqualTo(chain.get(i - 1).get("hash").asString());
             } else {
@@ -341,6 +346,8 @@ class ConformanceIngestIT {
             previousChain = IngestRepository.chainHash(previousChain, hash);
             assertThat(event.get("chain").asString()).as("chain hash of event %d", i + 1).isEqualTo(previousChain);
         }
+        // This class's own events are recent, so most payloads are still there to check.
+        assertThat(checkedPayloads).isGreaterThan(chain.size() / 2);
     }
 
     @Test

@@ -348,10 +348,15 @@ class PiiStoryIT {
 
     /** "from > to [job TYPE/SUBTYPE masking]" per hop; every hop stays within the story's namespaces. */
     static List<String> hops(List<?> evidence) {
+        return hops(evidence, NS, JOBS);
+    }
+
+    /** As {@link #hops(List)}, for a story in other namespaces. */
+    static List<String> hops(List<?> evidence, String datasetNamespace, String jobNamespace) {
         return evidence.stream().map(h -> (Map<String, Map<String, Object>>) h).map(h -> {
-            assertThat(h.get("from").get("namespace")).isEqualTo(NS);
-            assertThat(h.get("to").get("namespace")).isEqualTo(NS);
-            assertThat(h.get("job").get("namespace")).isEqualTo(JOBS);
+            assertThat(h.get("from").get("namespace")).isEqualTo(datasetNamespace);
+            assertThat(h.get("to").get("namespace")).isEqualTo(datasetNamespace);
+            assertThat(h.get("job").get("namespace")).isEqualTo(jobNamespace);
             Map<String, Object> hop = (Map<String, Object>) (Map<?, ?>) h;
             return h.get("from").get("name") + "." + h.get("from").get("field") + " > " + h.get("to").get("name") + "."
                     + h.get("to").get("field") + " [" + h.get("job").get("name") + " " + hop.get("type") + "/"

@@ -1,0 +1,272 @@
+package dev.provenant.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.provenant.bench.Report.Target;
+import dev.provenant.bench.SyntheticLineageGraph.DatasetRef;
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.neo4j.driver.AuthTokens;
+import org.neo4j.driver.Config;
+import org.neo4j.driver.Driver;
+import org.neo4j.driver.GraphDatabase;
+import org.neo4j.driver.Session;
+
+/**
+ * Issue 5's PII suite on the {@link SyntheticLineageGraph} estate (1e6 nodes; 1e5 with {@code --quick}):
+ * steward declarations on 2 % of the raw tables (e-mail and name columns, a supernode among them), then
+ * <ol>
+ * <li>a full recompute ({@code POST /api/v1/pii/recompute}), timed until {@code /api/v1/pii/status} is
+ * idle, twice (cold, then warm);
+ * <li>incremental updates: OpenLineage COMPLETE events through {@code POST /api/v1/lineage}, one at a
+ * time, half of them re-runs of estate jobs (their real inputs and outputs, with column lineage), half
+ * new jobs that read two estate tables and write a new one; each timed from the request until the status
+ * says the update that event caused is stored (so the figure includes ingest, queueing and propagation);
+ * <li>{@code GET /api/v1/pii/dataset} on random datasets.
+ * </ol>
+ * Every verdict is computed on the server; nothing is asserted on timings.
+ */
+public final class PiiSuite implements BenchSuite {
+
+    private static final long SEED = 20261203L;
+    private static final double INCREMENTAL_TARGET_P99_MS = 100;
+    private static final double RECOMPUTE_TARGET_S = 30;
+    private static final double DATASET_TARGET_P99_MS = 50;
+    private static final Duration UPDATE_TIMEOUT = Duration.ofMinutes(10);
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final ObjectMapper json = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "pii";
+    }
+
+    @Override
+    public Report run(BenchContext context) throws Exception {
+        int size = context.pick(100_000, 1_000_000);
+        String label = size >= 1_000_000 ? "1e6" : "1e5";
+        boolean targets = size >= 1_000_000;
+        int events = context.pick(30, 100);
+        int datasetQueries = context.pick(50, 200);
+        Report report = new Report(name());
+        report.put("date", Machine.date()).put("machine", Machine.describe()).put("java", Machine.javaVersion());
+        SyntheticLineageGraph graph = new SyntheticLineageGraph(size, SEED);
+        try (ServerProcess server = ServerProcess.start(context, "pii-" + label, context.jfr());
+                Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none(),
+                        Config.builder().withMaxTransactionRetryTime(60, TimeUnit.SECONDS).build())) {
+            long started = System.nanoTime();
+            SyntheticLineageGraph.Counts counts = graph.load(driver, 10_000,
+                    line -> System.out.printf("%s (%.0f s)%n", line, (System.nanoTime() - started) / 1e9));
+            int declared = declare(driver, graph);
+            System.out.printf("loaded %,d nodes, %,d relationships, %,d declared fields in %.0f s%n", counts.nodes(),
+                    counts.relationships(), declared, (System.nanoTime() - started) / 1e9);
+            report.put("graph", counts.asMap()).put("declared_fields", declared);
+            report.row("Graph " + label + ": nodes", "n" + label + "_nodes", counts.nodes(), "");
+
+            // 1. Full recompute, cold then warm.
+            for (String run : List.of("cold", "warm")) {
+                long before = status(server).path("updates").asLong();
+                long t0 = System.nanoTime();
+                send(server, "POST", "/api/v1/pii/recompute", null);
+                JsonNode status = awaitIdle(server, before);
+                double seconds = (System.nanoTime() - t0) / 1e9;
+                report.row("Graph " + label + ": full recompute (" + run + ")", "n" + label + "_recompute_" + run
+                        + "_s", Report.round(seconds, 1), "s", targets ? Target.atMost(RECOMPUTE_TARGET_S) : null);
+                report.put("n" + label + "_recompute_" + run + "_fields_written", status.path("lastWrittenFields").asInt());
+                System.out.printf("recompute %s: %.1f s, %d datasets, %d fields written%n", run, seconds,
+                        status.path("lastRegionDatasets").asInt(), status.path("lastWrittenFields").asInt());
+            }
+            report.put("n" + label + "_overview", send(server, "GET", "/api/v1/pii/overview", null).path("counts"));
+
+            // 2. Incremental updates after ingested events.
+            SplittableRandom random = new SplittableRandom(SEED + 1);
+            Latencies endToEnd = new Latencies();
+            Latencies propagation = new Latencies();
+            long regionSum = 0;
+            int warmup = context.pick(5, 10);
+            for (int i = 0; i < warmup + events; i++) {
+                String event = i % 2 == 0 ? rerun(graph, random.nextInt(graph.jobCount()), i)
+                        : newJob(graph, random, i);
+                long before = status(server).path("updates").asLong();
+                long t0 = System.nanoTime();
+                send(server, "POST", "/api/v1/lineage", event);
+                JsonNode status = awaitIdle(server, before);
+                long nanos = System.nanoTime() - t0;
+                if (i >= warmup) {
+                    endToEnd.add(nanos);
+                    propagation.add(TimeUnit.MILLISECONDS.toNanos(status.path("lastUpdateMillis").asLong()));
+                    regionSum += status.path("lastRegionDatasets").asLong();
+                }
+            }
+            report.put("n" + label + "_incremental_p50_ms", Report.round(endToEnd.percentileMs(0.5), 1));
+            report.row("Graph " + label + ": incremental update after an event, p99 (POST to verdicts stored)",
+                    "n" + label + "_incremental_p99_ms", Report.round(endToEnd.percentileMs(0.99), 1), "ms",
+                    targets ? Target.atMost(INCREMENTAL_TARGET_P99_MS) : null);
+            report.row("Graph " + label + ": propagation alone (server's lastUpdateMillis), p99",
+                    "n" + label + "_propagation_p99_ms", Report.round(propagation.percentileMs(0.99), 1), "ms");
+            report.put("n" + label + "_propagation_p50_ms", Report.round(propagation.percentileMs(0.5), 1));
+            report.row("Graph " + label + ": mean region (datasets read per update)", "n" + label + "_mean_region",
+                    Report.round((double) regionSum / events, 0), "");
+            System.out.printf("incremental: p50 %.1f ms, p99 %.1f ms (propagation p50 %.1f, p99 %.1f), mean region %d%n",
+                    endToEnd.percentileMs(0.5), endToEnd.percentileMs(0.99), propagation.percentileMs(0.5),
+                    propagation.percentileMs(0.99), regionSum / events);
+
+            // 3. A dataset's PII answer.
+            Latencies answers = new Latencies();
+            SplittableRandom picks = new SplittableRandom(SEED + 2);
+            for (int i = 0; i < 20 + datasetQueries; i++) {
+                DatasetRef d = graph.randomDataset(picks);
+                long t0 = System.nanoTime();
+                send(server, "GET", "/api/v1/pii/dataset?namespace=" + enc(d.namespace()) + "&name=" + enc(d.name()),
+                        null);
+                if (i >= 20) {
+                    answers.add(System.nanoTime() - t0);
+                }
+            }
+            report.put("n" + label + "_dataset_p50_ms", Report.round(answers.percentileMs(0.5), 1));
+            report.row("Graph " + label + ": GET /api/v1/pii/dataset p99", "n" + label + "_dataset_p99_ms",
+                    Report.round(answers.percentileMs(0.99), 1), "ms",
+                    targets ? Target.atMost(DATASET_TARGET_P99_MS) : null);
+            report.row("Server RSS at the end", "rss_mb", Report.round(server.rssMb(), 0), "MB");
+        }
+        Files.writeString(context.outDir().resolve("pii.md"), report.markdown());
+        return report;
+    }
+
+    /**
+     * Steward declarations on every 50th raw table (supernode 0 included, as a customer dimension many
+     * jobs join): {@code col_0} holds e-mail addresses, {@code col_1} names. Written as the steward API
+     * stores them; the recompute that follows turns them into verdicts.
+     */
+    private static int declare(Driver driver, SyntheticLineageGraph graph) {
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (int d = 0; d < graph.rawCount(); d += 50) {
+            DatasetRef ref = graph.dataset(d);
+            rows.add(Map.of("namespace", ref.namespace(), "name", ref.name(), "field", ref.field(0),
+                    "categories", List.of("EMAIL")));
+            rows.add(Map.of("namespace", ref.namespace(), "name", ref.name(), "field", ref.field(1),
+                    "categories", List.of("NAME")));
+        }
+        try (Session session = driver.session()) {
+            session.executeWriteWithoutResult(tx -> tx.run("""
+                    UNWIND $rows AS row
+                    MERGE (p:PiiDeclaration {namespace: row.namespace, dataset: row.name, field: row.field})
+                    SET p.personal = true, p.categories = row.categories, p.reason = 'benchmark estate',
+                        p.declaredBy = 'bench', p.declaredAt = datetime()""", Map.of("rows", rows)).consume());
+        }
+        return rows.size();
+    }
+
+    /** A COMPLETE event re-running estate job {@code id}: its real inputs and outputs, with column lineage. */
+    private static String rerun(SyntheticLineageGraph graph, int id, int sequence) {
+        return event(graph.jobNamespace(id), graph.jobName(id), sequence, graph.jobInputs(id), graph.jobOutputs(id));
+    }
+
+    /** A new job reading two estate tables (one of them a declared raw table half the time) into a new table. */
+    private static String newJob(SyntheticLineageGraph graph, SplittableRandom random, int sequence) {
+        DatasetRef first = random.nextBoolean() ? graph.dataset(50 * random.nextInt(Math.max(1, graph.rawCount() / 50)))
+                : graph.randomDataset(random);
+        DatasetRef second = graph.randomDataset(random);
+        DatasetRef out = new DatasetRef(-1, "s3://bench-pii", "reports.new_table_" + sequence, 4, 99);
+        return event("bench-pii", "reports.job_" + sequence, sequence, List.of(first, second), List.of(out));
+    }
+
+    private static String event(String jobNamespace, String jobName, int sequence, List<DatasetRef> inputs,
+            List<DatasetRef> outputs) {
+        StringBuilder out = new StringBuilder(4096);
+        out.append("{\"eventType\":\"COMPLETE\",\"eventTime\":\"")
+                .append(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(sequence)).append("\",")
+                .append("\"producer\":\"https://github.com/provenant/bench\",")
+                .append("\"schemaURL\":\"https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent\",")
+                .append("\"run\":{\"runId\":\"").append(new UUID(SEED, sequence)).append("\"},")
+                .append("\"job\":{\"namespace\":\"").append(jobNamespace).append("\",\"name\":\"").append(jobName)
+                .append("\"},\"inputs\":[");
+        for (int i = 0; i < inputs.size(); i++) {
+            DatasetRef in = inputs.get(i);
+            out.append(i == 0 ? "" : ",").append("{\"namespace\":\"").append(in.namespace()).append("\",\"name\":\"")
+                    .append(in.name()).append("\"}");
+        }
+        out.append("],\"outputs\":[");
+        for (int o = 0; o < outputs.size(); o++) {
+            DatasetRef target = outputs.get(o);
+            out.append(o == 0 ? "" : ",").append("{\"namespace\":\"").append(target.namespace())
+                    .append("\",\"name\":\"").append(target.name()).append("\",\"facets\":{\"schema\":{")
+                    .append("\"_producer\":\"https://github.com/provenant/bench\",")
+                    .append("\"_schemaURL\":\"https://openlineage.io/spec/facets/1-1-1/SchemaDatasetFacet.json\",")
+                    .append("\"fields\":[");
+            for (int f = 0; f < target.fields(); f++) {
+                out.append(f == 0 ? "" : ",").append("{\"name\":\"").append(target.field(f)).append("\",\"type\":\"string\"}");
+            }
+            out.append("]},\"columnLineage\":{\"_producer\":\"https://github.com/provenant/bench\",")
+                    .append("\"_schemaURL\":\"https://openlineage.io/spec/facets/1-2-0/ColumnLineageDatasetFacet.json\",")
+                    .append("\"fields\":{");
+            for (int f = 0; f < target.fields(); f++) {
+                DatasetRef source = inputs.get((f + o) % inputs.size());
+                out.append(f == 0 ? "" : ",").append('"').append(target.field(f)).append("\":{\"inputFields\":[{")
+                        .append("\"namespace\":\"").append(source.namespace()).append("\",\"name\":\"")
+                        .append(source.name()).append("\",\"field\":\"").append(source.field(f))
+                        .append("\",\"transformations\":[{\"type\":\"DIRECT\",\"subtype\":\"IDENTITY\"}]}]}");
+            }
+            out.append("}}}}");
+        }
+        return out.append("]}").toString();
+    }
+
+    /** Polls the status until more than {@code updatesBefore} updates ran and nothing is pending. */
+    private JsonNode awaitIdle(ServerProcess server, long updatesBefore) throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + UPDATE_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            JsonNode status = status(server);
+            if (status.path("idle").asBoolean() && status.path("updates").asLong() > updatesBefore) {
+                if (!status.path("lastError").isNull() && !status.path("lastError").isMissingNode()) {
+                    throw new IllegalStateException("propagation failed: " + status.path("lastError").asText());
+                }
+                return status;
+            }
+            Thread.sleep(1);
+        }
+        throw new IllegalStateException("PII propagation not idle within " + UPDATE_TIMEOUT);
+    }
+
+    private JsonNode status(ServerProcess server) throws IOException, InterruptedException {
+        return send(server, "GET", "/api/v1/pii/status", null);
+    }
+
+    private JsonNode send(ServerProcess server, String method, String path, String body)
+            throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
+                .timeout(Duration.ofMinutes(5)).header("Authorization", "Bearer " + ServerProcess.ADMIN_TOKEN);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json")
+                    .method(method, HttpRequest.BodyPublishers.ofString(body));
+        }
+        HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() >= 300) {
+            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+        return json.readTree(response.body().isEmpty() ? "{}" : response.body());
+    }
+
+    private static String enc(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

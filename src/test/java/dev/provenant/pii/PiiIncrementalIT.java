@@ -1,0 +1,128 @@
+package dev.provenant.pii;
+
+import static dev.provenant.pii.PiiStoryIT.authorized;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.provenant.support.PiiPropagation;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.path.json.JsonPath;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * What an ingested event makes propagation recompute, and that a full recompute (which reads the whole
+ * graph with scans rather than region lookups) agrees with the incremental updates. Own namespace, so the
+ * shared application's other stories are not disturbed.
+ */
+@QuarkusTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class PiiIncrementalIT {
+
+    private static final String NS = "s3://pii-incremental";
+    private static final String JOBS = "pii-incremental";
+    private static int runs;
+
+    @Test
+    @Order(1)
+    void readingADeclaredTableRecomputesOnlyWhatTheEventWrote() {
+        post(event("load_customers", List.of(), "crm.customers", List.of("email", "segment"), Map.of()));
+        post(event("export_contacts", List.of("crm.customers"), "mart.contacts", List.of("contact", "segment"),
+                Map.of("contact", "crm.customers.email", "segment", "crm.customers.segment")));
+        JsonPath contacts = dataset("mart.contacts");
+        assertThat(contacts.getString("state")).isEqualTo("RAW");
+        assertThat(contacts.getList("fields.find { it.name == 'contact' }.categories")).containsExactly("EMAIL");
+
+        // A third job reads the same customers table (no column lineage): only its own output and what
+        // that output depends on are recomputed, not everything downstream of the table it read.
+        post(event("count_segments", List.of("crm.customers"), "mart.segment_counts", List.of("segment", "n"),
+                Map.of()));
+        JsonPath status = status();
+        assertThat(status.getInt("lastRegionDatasets")).as("mart.segment_counts and crm.customers").isEqualTo(2);
+        assertThat(dataset("mart.segment_counts").getString("state")).isEqualTo("POSSIBLE");
+        assertThat(dataset("mart.contacts").getString("state")).isEqualTo("RAW");
+    }
+
+    @Test
+    @Order(2)
+    void aTableFirstSeenAsAnInputIsJudgedByItsColumnNames() {
+        post(event("copy_legacy", List.of("legacy.users"), "mart.legacy_copy", List.of("user_email"),
+                Map.of("user_email", "legacy.users.user_email")));
+        JsonPath legacy = dataset("legacy.users");
+        assertThat(legacy.getList("fields", Map.class)).extracting(f -> f.get("name") + " " + f.get("state") + " "
+                + f.get("source")).containsExactlyInAnyOrder("note CLEAR null", "user_email RAW NAME_RULE");
+        JsonPath copy = dataset("mart.legacy_copy");
+        assertThat(copy.getString("state")).isEqualTo("RAW");
+        assertThat(PiiStoryIT.hops(copy.getList("fields.find { it.name == 'user_email' }.evidence"), NS, JOBS))
+                .containsExactly("legacy.users.user_email > mart.legacy_copy.user_email [copy_legacy DIRECT/IDENTITY]");
+    }
+
+    @Test
+    @Order(3)
+    void aFullRecomputeAgreesWithTheIncrementalUpdates() {
+        List<String> names = List.of("crm.customers", "mart.contacts", "mart.segment_counts", "legacy.users",
+                "mart.legacy_copy");
+        List<Object> before = names.stream().map(n -> dataset(n).get()).toList();
+        authorized().post("/api/v1/pii/recompute").then().statusCode(200);
+        PiiPropagation.awaitIdle();
+        List<Object> after = names.stream().map(n -> dataset(n).get()).toList();
+        assertThat(after).isEqualTo(before);
+    }
+
+    // ---- helpers -------------------------------------------------------------------------------
+
+    private static void post(Map<String, Object> event) {
+        authorized().contentType("application/json").body(event).post("/api/v1/lineage").then().statusCode(201);
+        PiiPropagation.awaitIdle();
+    }
+
+    /**
+     * A COMPLETE run of {@code job}: inputs with a schema (legacy.users gets user_email and note), one output
+     * with {@code fields}, and column lineage {@code output field -> "dataset.field"} (DIRECT/IDENTITY).
+     */
+    private static Map<String, Object> event(String job, List<String> inputs, String output, List<String> fields,
+            Map<String, String> lineage) {
+        runs++;
+        List<Map<String, Object>> inputList = new ArrayList<>();
+        for (String input : inputs) {
+            Map<String, Object> dataset = new LinkedHashMap<>(Map.of("namespace", NS, "name", input));
+            if (input.equals("legacy.users")) {
+                dataset.put("facets", Map.of("schema", Map.of("fields", List.of(Map.of("name", "user_email",
+                        "type", "string"), Map.of("name", "note", "type", "string")))));
+            }
+            inputList.add(dataset);
+        }
+        Map<String, Object> facets = new LinkedHashMap<>();
+        facets.put("schema", Map.of("fields", fields.stream().map(f -> Map.of("name", f, "type", "string")).toList()));
+        if (!lineage.isEmpty()) {
+            Map<String, Object> columns = new LinkedHashMap<>();
+            lineage.forEach((to, from) -> {
+                int dot = from.lastIndexOf('.');
+                columns.put(to, Map.of("inputFields", List.of(Map.of("namespace", NS, "name", from.substring(0, dot),
+                        "field", from.substring(dot + 1), "transformations",
+                        List.of(Map.of("type", "DIRECT", "subtype", "IDENTITY"))))));
+            });
+            facets.put("columnLineage", Map.of("fields", columns));
+        }
+        return Map.of("eventType", "COMPLETE", "eventTime", "2026-04-01T0" + (runs % 10) + ":00:00Z",
+                "producer", "https://provenant.dev/tests/pii-incremental",
+                "schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent",
+                "run", Map.of("runId", String.format("0196b000-0000-7000-8000-%012d", runs)),
+                "job", Map.of("namespace", JOBS, "name", job), "inputs", inputList,
+                "outputs", List.of(Map.of("namespace", NS, "name", output, "facets", facets)));
+    }
+
+    private static JsonPath dataset(String name) {
+        return authorized().queryParams(Map.of("namespace", NS, "name", name)).get("/api/v1/pii/dataset").then()
+                .statusCode(200).extract().jsonPath();
+    }
+
+    private static JsonPath status() {
+        return authorized().get("/api/v1/pii/status").then().statusCode(200).extract().jsonPath();
+    }
+}
