@@ -266,7 +266,7 @@ class ComplianceIT {
         java.nio.file.Path pkg = java.nio.file.Files.createTempDirectory("audit-package-");
         for (Map.Entry<String, byte[]> entry : unzip(response.asByteArray()).entrySet()) {
             java.nio.file.Path file = pkg.resolve(entry.getKey()).normalize();
-            assertThat(file).startsWith(pkg);
+            assertThat(file.startsWith(pkg)).as(entry.getKey()).isTrue();
             java.nio.file.Files.createDirectories(file.getParent());
             java.nio.file.Files.write(file, entry.getValue());
         }
