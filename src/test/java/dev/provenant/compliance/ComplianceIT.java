@@ -299,6 +299,9 @@ class ComplianceIT {
             assertThat(check.waitFor()).isNotZero();
             assertThat(output).contains("package.json: FAILED");
         }
+        try (var files = java.nio.file.Files.walk(pkg)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
     }
 
     private static boolean mine(Map<?, ?> entity) {

@@ -5,8 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.provenant.support.TestResources;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Base64;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -14,11 +18,17 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.Pdf;
+import org.openqa.selenium.PrintsPage;
+import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.print.PageSize;
+import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -59,7 +69,7 @@ class AdminUiBrowserIT {
     }
 
     @Test
-    void anAdminIssuesATokenAndReadsAModelsDocumentation() {
+    void anAdminIssuesATokenAndReadsAModelsDocumentation() throws IOException {
         ComplianceStory story = new ComplianceStory("admin-browser").load();
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
 
@@ -80,6 +90,7 @@ class AdminUiBrowserIT {
         assertThat(secret).startsWith("pvn_");
         assertThat(browser.findElement(By.id("issued-role")).getText()).isEqualTo("ingest");
 
+        screenshot("admin-token-issued.png");
         clickAndLoad(wait, browser.findElement(By.linkText("Back to the tokens")));
         WebElement row = browser.findElement(By.xpath("//table[@class='tokens']//tr[th[normalize-space()='browser-airflow']]"));
         assertThat(row.findElements(By.tagName("td"))).extracting(WebElement::getText).startsWith("ingest", "active");
@@ -98,6 +109,24 @@ class AdminUiBrowserIT {
                 .contains("crm.customers.email", "raw.customers.email", "load_customers", "DIRECT/IDENTITY");
         assertThat(browser.findElement(By.id("audit-package-link")).getAttribute("href"))
                 .contains("/api/v1/compliance/audit-package?namespace=");
+        screenshot("model-documentation.png");
+
+        // Printed on A4 (the print stylesheet): a PDF of a few pages, kept next to the screenshots.
+        PrintOptions print = new PrintOptions();
+        print.setPageSize(PageSize.ISO_A4);
+        Pdf pdf = ((PrintsPage) browser).print(print);
+        byte[] bytes = Base64.getDecoder().decode(pdf.getContent());
+        assertThat(new String(bytes, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.write(target.resolve("model-documentation.pdf"), bytes);
+    }
+
+    private static void screenshot(String name) throws IOException {
+        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+        Path target = Path.of("target", "screenshots");
+        Files.createDirectories(target);
+        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
     }
 
     private static void clickAndLoad(WebDriverWait wait, WebElement target) {
