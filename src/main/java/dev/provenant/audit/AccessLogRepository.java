@@ -35,6 +35,7 @@ class AccessLogRepository {
     private final String findEntries;
     private final String findHead;
     private final String findMentioning;
+    private final String findNewest;
 
     AccessLogRepository(Neo4jSessions sessions, CypherCatalog cypher) {
         this.sessions = sessions;
@@ -44,6 +45,7 @@ class AccessLogRepository {
         this.findEntries = cypher.get("audit/find_access_entries");
         this.findHead = cypher.get("audit/find_access_chain_head");
         this.findMentioning = cypher.get("audit/find_access_entries_mentioning");
+        this.findNewest = cypher.get("audit/find_access_entries_newest");
     }
 
     void append(List<AccessLogEntry> entries) {
@@ -95,6 +97,21 @@ class AccessLogRepository {
         params.put("limit", limit);
         try (Session session = sessions.readSession()) {
             return session.executeRead(tx -> tx.run(findEntries, params).list(AccessLogRepository::toStored));
+        }
+    }
+
+    /** Entries before {@code beforeSeq} (null: all), newest first, filtered by what is not null. */
+    List<StoredAccessEntry> findNewest(AccessLogService.Filter filter, Long beforeSeq, int limit) {
+        Map<String, Object> params = new HashMap<>();
+        params.put("beforeSeq", beforeSeq);
+        params.put("from", filter.from() == null ? null : OffsetDateTime.ofInstant(filter.from(), ZoneOffset.UTC));
+        params.put("to", filter.to() == null ? null : OffsetDateTime.ofInstant(filter.to(), ZoneOffset.UTC));
+        params.put("caller", filter.caller());
+        params.put("path", filter.path());
+        params.put("status", filter.status());
+        params.put("limit", limit);
+        try (Session session = sessions.readSession()) {
+            return session.executeRead(tx -> tx.run(findNewest, params).list(AccessLogRepository::toStored));
         }
     }
 

@@ -45,6 +45,12 @@ public class AccessLogService {
     /** A page of entries; pass {@code nextAfterSeq} as {@code afterSeq} for the next one (null: no more). */
     public record Page(List<EntryView> entries, Long nextAfterSeq) {}
 
+    /** What the admin page narrows the log to; null parts do not narrow. */
+    public record Filter(Instant from, Instant to, String caller, String path, Integer status) {}
+
+    /** A page newest first; pass {@code nextBeforeSeq} as {@code beforeSeq} for older entries (null: no more). */
+    public record NewestPage(List<EntryView> entries, Long nextBeforeSeq) {}
+
     private static final int EXPORT_PAGE = 1000;
 
     private final AccessLogRepository repository;
@@ -57,6 +63,12 @@ public class AccessLogService {
         List<EntryView> entries = repository.find(from, to, afterSeq, limit).stream().map(EntryView::of).toList();
         Long next = entries.size() == limit ? entries.get(entries.size() - 1).seq() : null;
         return new Page(entries, next);
+    }
+
+    public NewestPage newest(Filter filter, Long beforeSeq, int limit) {
+        List<EntryView> entries = repository.findNewest(filter, beforeSeq, limit).stream().map(EntryView::of).toList();
+        Long next = entries.size() == limit ? entries.get(entries.size() - 1).seq() : null;
+        return new NewestPage(entries, next);
     }
 
     /**

@@ -48,6 +48,9 @@ public final class AccessPolicy {
             new AccessRule(POST, "/api/v1/cypher", Role.ANALYST),
             new AccessRule(Set.of("GET", "POST"), "/cypher/**", Role.ANALYST),
 
+            // Admin pages: tokens and the access log (listed although admin is the default, for RouteProtectionIT).
+            new AccessRule(Set.of("GET", "POST"), "/admin/**", Role.ADMIN),
+
             // Viewers: the whole read API and the UI pages.
             new AccessRule(GET, "/api/v1/**", Role.VIEWER),
             new AccessRule(GET, "/", Role.VIEWER),
@@ -58,6 +61,10 @@ public final class AccessPolicy {
             new AccessRule(GET, "/models/**", Role.VIEWER),
             new AccessRule(GET, "/lineage/**", Role.VIEWER),
             new AccessRule(GET, "/pii/**", Role.VIEWER),
+            // The printable reports show what their viewer-level JSON shows (docs/compliance.md).
+            new AccessRule(GET, "/compliance/model-documentation", Role.VIEWER),
+            new AccessRule(GET, "/compliance/processing-record", Role.VIEWER),
+            new AccessRule(GET, "/compliance/erasure-impact", Role.VIEWER),
             // Metrics and the API description reveal internals but no data: any reader, e.g. a
             // Prometheus scraper with a viewer token.
             new AccessRule(GET, "/q/metrics/**", Role.VIEWER),

@@ -254,6 +254,56 @@ class ComplianceIT {
         assertThat(personal.get("categories").toString()).isEqualTo("[\"EMAIL\"]");
     }
 
+    /**
+     * The offline check docs/compliance.md prints: unzip, then {@code sha256sum -c MANIFEST.sha256} in the
+     * package directory, and {@code sha256sum MANIFEST.sha256} equals the X-Manifest-SHA256 header. Runs the
+     * real coreutils command where it is installed, else the same check with the JDK.
+     */
+    @Test
+    void aDownloadedPackageVerifiesOfflineWithTheDocumentedCommand() throws Exception {
+        Response response = admin().queryParams(Map.of("namespace", LAKE, "name", "models.churn"))
+                .get("/api/v1/compliance/audit-package").then().statusCode(200).extract().response();
+        java.nio.file.Path pkg = java.nio.file.Files.createTempDirectory("audit-package-");
+        for (Map.Entry<String, byte[]> entry : unzip(response.asByteArray()).entrySet()) {
+            java.nio.file.Path file = pkg.resolve(entry.getKey()).normalize();
+            assertThat(file.startsWith(pkg)).as(entry.getKey()).isTrue();
+            java.nio.file.Files.createDirectories(file.getParent());
+            java.nio.file.Files.write(file, entry.getValue());
+        }
+        java.nio.file.Path sha256sum = java.nio.file.Path.of("/usr/bin/sha256sum");
+        if (java.nio.file.Files.isExecutable(sha256sum)) {
+            Process check = new ProcessBuilder(sha256sum.toString(), "-c", "MANIFEST.sha256").directory(pkg.toFile())
+                    .redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).as(output).isZero();
+            assertThat(output).contains("model-documentation.json: OK", "events/index.json: OK")
+                    .doesNotContain("FAILED");
+            Process manifest = new ProcessBuilder(sha256sum.toString(), "MANIFEST.sha256").directory(pkg.toFile()).start();
+            String line = new String(manifest.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(manifest.waitFor()).isZero();
+            assertThat(line).startsWith(response.header("X-Manifest-SHA256") + "  MANIFEST.sha256");
+        } else {
+            for (String line : java.nio.file.Files.readAllLines(pkg.resolve("MANIFEST.sha256"))) {
+                assertThat(sha256(java.nio.file.Files.readAllBytes(pkg.resolve(line.substring(66)))))
+                        .as(line.substring(66)).isEqualTo(line.substring(0, 64));
+            }
+            assertThat(sha256(java.nio.file.Files.readAllBytes(pkg.resolve("MANIFEST.sha256"))))
+                    .isEqualTo(response.header("X-Manifest-SHA256"));
+        }
+        // A changed file is caught by the same command.
+        java.nio.file.Files.writeString(pkg.resolve("package.json"), "{}");
+        if (java.nio.file.Files.isExecutable(sha256sum)) {
+            Process check = new ProcessBuilder(sha256sum.toString(), "-c", "--quiet", "MANIFEST.sha256")
+                    .directory(pkg.toFile()).redirectErrorStream(true).start();
+            String output = new String(check.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(check.waitFor()).isNotZero();
+            assertThat(output).contains("package.json: FAILED");
+        }
+        try (var files = java.nio.file.Files.walk(pkg)) {
+            files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+        }
+    }
+
     private static boolean mine(Map<?, ?> entity) {
         return CRM.equals(entity.get("namespace")) || LAKE.equals(entity.get("namespace"))
                 || JOBS.equals(entity.get("namespace"));

@@ -8,6 +8,8 @@ import dev.provenant.lineage.LineageService;
 import dev.provenant.lineage.OverviewService;
 import dev.provenant.lineage.RunView;
 import dev.provenant.lineage.Stats;
+import dev.provenant.security.Caller;
+import dev.provenant.security.CurrentCaller;
 import dev.provenant.security.WebSessions;
 import dev.provenant.web.ApiException;
 import io.quarkus.qute.CheckedTemplate;
@@ -73,9 +75,10 @@ public class PagesResource {
     private final PiiLookup pii;
     private final WebSessions sessions;
     private final ObjectMapper json;
+    private final CurrentCaller caller;
 
     public PagesResource(OverviewService overview, LineageService lineage, LineageViews lineageViews, Catalog catalog,
-            PiiLookup pii, WebSessions sessions, ObjectMapper json) {
+            PiiLookup pii, WebSessions sessions, ObjectMapper json, CurrentCaller caller) {
         this.overview = overview;
         this.lineage = lineage;
         this.lineageViews = lineageViews;
@@ -83,6 +86,7 @@ public class PagesResource {
         this.pii = pii;
         this.sessions = sessions;
         this.json = json;
+        this.caller = caller;
     }
 
     @GET
@@ -358,7 +362,7 @@ public class PagesResource {
 
     private Views.Frame frame(String title, String api, String sessionId, String query) {
         return new Views.Frame(title, api, sessions.find(sessionId).map(WebSessions.Session::csrf).orElse(null),
-                query);
+                query, caller.get().map(Caller::role).orElse(null));
     }
 
     private static Views.Link datasetLink(LineageGraph.Node n) {
