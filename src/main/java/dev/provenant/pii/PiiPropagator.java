@@ -9,6 +9,7 @@ import dev.provenant.pii.PiiRefs.DatasetRef;
 import dev.provenant.pii.PiiRefs.FieldRef;
 import dev.provenant.pii.PiiRefs.Hop;
 import dev.provenant.pii.PiiRefs.JobRef;
+import dev.provenant.pii.PiiRefs.Trail;
 import dev.provenant.pii.PiiRefs.Verdict;
 import dev.provenant.pii.PiiRepository.FieldVerdictRow;
 import dev.provenant.pii.PiiRepository.Region;
@@ -44,10 +45,11 @@ import org.jboss.logging.Logger;
  * goes on at once (propagation is asynchronous to ingest); stewards' changes and full recomputes queue
  * on the same thread and wait for it. Work that piles up while an update runs is merged into one.
  *
- * <p>An update recomputes the region it can affect: the datasets downstream of what changed (the
- * datasets the events named and everything their jobs ever wrote), plus everything upstream of those,
- * which the verdicts depend on. Only verdicts downstream of the change are written, and only when
- * they differ from what is stored.
+ * <p>An update recomputes the region it can affect: the datasets downstream of what changed (what the
+ * events wrote, tables read for the first time with name-ruled columns, and everything their jobs ever
+ * wrote). What lies upstream of the region did not change, so it is not walked again: the datasets just
+ * upstream enter with their stored verdicts and trails (see {@link PropagationGraph}), which gives the
+ * verdicts and evidence a full recompute would. Only verdicts that differ from what is stored are written.
  */
 @ApplicationScoped
 public class PiiPropagator {
@@ -197,9 +199,9 @@ public class PiiPropagator {
             roots.addAll(repository.outputsOf(List.copyOf(jobs)));
         }
         List<DatasetRef> targets = closure(roots, true);
-        List<DatasetRef> region = closure(new LinkedHashSet<>(targets), false);
-        lastRegion = region.size();
-        lastWritten = write(repository.region(region), Set.copyOf(targets));
+        Region region = repository.regionWithBoundary(targets);
+        lastRegion = region.datasets().size() + region.boundaryDatasets().size();
+        lastWritten = write(region, Set.copyOf(targets));
     }
 
     /**
@@ -261,6 +263,7 @@ public class PiiPropagator {
         List<JobRef> barriers = repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
         PropagationGraph graph = RegionGraphs.declared(region, barriers, rules);
         Map<FieldRef, Verdict> verdicts = graph.propagate();
+        Map<FieldRef, List<Trail>> trails = graph.trails();
 
         Map<DatasetRef, Verdict> datasetVerdicts = new HashMap<>();
         List<FieldVerdictRow> fieldRows = new ArrayList<>();
@@ -274,7 +277,8 @@ public class PiiPropagator {
             datasetVerdicts.merge(row.field().dataset(), verdict, PiiPropagator::rollUp);
             String source = RegionGraphs.sourceOf(region, row.field(), verdict, graph.notPersonalFields());
             FieldVerdictRow wanted = new FieldVerdictRow(row.field(), verdict.state().property(),
-                    verdict.state() == PiiState.CLEAR ? null : verdict.categories(), evidenceJson(verdict), source);
+                    verdict.state() == PiiState.CLEAR ? null : verdict.categories(), evidenceJson(verdict), source,
+                    verdict.state() == PiiState.CLEAR ? null : trailJson(trails.get(row.field())));
             if (!matches(row.stored(), wanted)) {
                 fieldRows.add(wanted);
             }
@@ -328,6 +332,28 @@ public class PiiPropagator {
         }
     }
 
+    static String trailJson(List<Trail> trail) {
+        if (trail == null || trail.isEmpty()) {
+            return null;
+        }
+        try {
+            return JSON.writeValueAsString(trail);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static List<Trail> trail(String json) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return List.of(JSON.readValue(json, Trail[].class));
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     static List<Hop> evidence(String json) {
         if (json == null) {
             return List.of();
@@ -341,10 +367,12 @@ public class PiiPropagator {
 
     private static boolean matches(StoredVerdict stored, StoredVerdict wanted) {
         return Objects.equals(stored.state(), wanted.state()) && Objects.equals(stored.categories(), wanted.categories())
-                && Objects.equals(stored.evidence(), wanted.evidence()) && Objects.equals(stored.source(), wanted.source());
+                && Objects.equals(stored.evidence(), wanted.evidence()) && Objects.equals(stored.source(), wanted.source())
+                && Objects.equals(stored.trail(), wanted.trail());
     }
 
     private static boolean matches(StoredVerdict stored, FieldVerdictRow wanted) {
-        return matches(stored, new StoredVerdict(wanted.state(), wanted.categories(), wanted.evidence(), wanted.source()));
+        return matches(stored, new StoredVerdict(wanted.state(), wanted.categories(), wanted.evidence(), wanted.source(),
+                wanted.trail()));
     }
 }

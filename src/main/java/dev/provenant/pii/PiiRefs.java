@@ -49,6 +49,12 @@ public final class PiiRefs {
      */
     public record Hop(FieldRef from, FieldRef to, JobRef job, String type, String subtype, boolean masking) {}
 
+    /**
+     * The shortest path to a field at a state less severe than its own, stored where it differs from the
+     * path at the next more severe state: what an incremental update needs to continue a path exactly.
+     */
+    public record Trail(PiiState state, List<Hop> evidence) {}
+
     /** A field declared personal, by whom: STEWARD, TAG or NAME_RULE. */
     public record Declaration(FieldRef field, List<String> categories, String source) {}
 

@@ -32,18 +32,34 @@ class PiiRepository {
     record JobRow(DatasetRef input, JobRef job, DatasetRef output) {}
 
     /** What a previous propagation stored, to write only what changed. */
-    record StoredVerdict(String state, List<String> categories, String evidence, String source) {}
+    record StoredVerdict(String state, List<String> categories, String evidence, String source, String trail) {
+
+        StoredVerdict(String state, List<String> categories, String evidence, String source) {
+            this(state, categories, evidence, source, null);
+        }
+    }
 
     record DeclarationRow(FieldRef field, boolean personal, List<String> categories, String reason, String declaredBy,
             OffsetDateTime declaredAt) {}
 
     record BarrierRow(JobRef job, String reason, String declaredBy, OffsetDateTime declaredAt) {}
 
-    /** Everything propagation needs about a set of datasets. */
+    /**
+     * Everything propagation needs about a set of datasets: their fields, the lineage into them and the
+     * declarations on them; plus, for an update of part of the graph, the boundary: the datasets just
+     * upstream (inputs of the region's jobs, sources of its column lineage) with their stored verdicts.
+     */
     record Region(List<DatasetRow> datasets, List<FieldRow> fields, List<FeedsRow> feeds, List<JobRow> jobs,
-            List<DeclarationRow> declarations) {}
+            List<DeclarationRow> declarations, List<DatasetRow> boundaryDatasets, List<FieldRow> boundaryFields) {
 
-    record FieldVerdictRow(FieldRef field, String state, List<String> categories, String evidence, String source) {}
+        Region(List<DatasetRow> datasets, List<FieldRow> fields, List<FeedsRow> feeds, List<JobRow> jobs,
+                List<DeclarationRow> declarations) {
+            this(datasets, fields, feeds, jobs, declarations, List.of(), List.of());
+        }
+    }
+
+    record FieldVerdictRow(FieldRef field, String state, List<String> categories, String evidence, String source,
+            String trail) {}
 
     record CountRow(String kind, String state, long count) {}
 
@@ -145,6 +161,25 @@ class PiiRepository {
                         new JobRef(r.get("jobNamespace").asString(), r.get("jobName").asString()),
                         new DatasetRef(r.get("outNamespace").asString(), r.get("outName").asString())))),
                 sliced(keys, s -> tx.run(findDeclarations, Map.of("keys", params(s))).list(PiiRepository::declaration))));
+    }
+
+    /**
+     * The region of {@code keys} (datasets closed under downstream lineage) with its boundary: the
+     * datasets just upstream that are not keys themselves, with their fields and stored verdicts.
+     */
+    Region regionWithBoundary(List<DatasetRef> keys) {
+        Region inner = region(keys);
+        java.util.Set<DatasetRef> inside = new java.util.HashSet<>(keys);
+        java.util.Set<DatasetRef> outside = new java.util.LinkedHashSet<>();
+        inner.jobs().forEach(j -> outside.add(j.input()));
+        inner.feeds().forEach(f -> outside.add(f.from().dataset()));
+        outside.removeAll(inside);
+        if (outside.isEmpty()) {
+            return inner;
+        }
+        List<DatasetRef> boundary = List.copyOf(outside);
+        return new Region(inner.datasets(), inner.fields(), inner.feeds(), inner.jobs(), inner.declarations(),
+                datasetVerdicts(boundary), fieldVerdicts(boundary));
     }
 
     /**
@@ -302,6 +337,7 @@ class PiiRepository {
         p.put("categories", row.categories());
         p.put("evidence", row.evidence());
         p.put("source", row.source());
+        p.put("trail", row.trail());
         return p;
     }
 
@@ -309,7 +345,7 @@ class PiiRepository {
         Value categories = r.get("piiCategories");
         return new StoredVerdict(r.get("piiState").asString(null),
                 categories.isNull() ? null : categories.asList(Value::asString), r.get("piiEvidence").asString(null),
-                field ? r.get("piiSource").asString(null) : null);
+                field ? r.get("piiSource").asString(null) : null, field ? r.get("piiTrail").asString(null) : null);
     }
 
     private static DeclarationRow declaration(Record r) {

@@ -4,6 +4,7 @@ import dev.provenant.pii.PiiRefs.Declaration;
 import dev.provenant.pii.PiiRefs.FieldRef;
 import dev.provenant.pii.PiiRefs.Hop;
 import dev.provenant.pii.PiiRefs.JobRef;
+import dev.provenant.pii.PiiRefs.Trail;
 import dev.provenant.pii.PiiRefs.Verdict;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -32,6 +33,12 @@ import java.util.TreeSet;
  * breadth-first walk per level over those hops finds both the state and the shortest path to it (the
  * evidence). Visited sets end every walk, so cycles terminate. Categories are the union over every
  * declaration that reaches the field at all.
+ *
+ * <p>Among equally short paths the one chosen does not depend on the order of the walk: a node keeps the
+ * incoming hop from the most severe source, then the one that sorts first (source field, job, type, subtype). That makes a path the same whether the
+ * whole graph is walked or only a region downstream of a change, where the fields just upstream of the
+ * region enter as <em>seeds</em>: their stored verdict and, per less severe state, their stored shortest
+ * path ({@link Trail}), so a walk through them continues exactly the path a full walk would find.
  */
 final class PropagationGraph {
 
@@ -44,6 +51,28 @@ final class PropagationGraph {
     private final Set<FieldRef> directInputs = new HashSet<>();
     private final Set<FieldRef> notPersonal = new HashSet<>();
     private final Map<FieldRef, Declaration> declarations = new HashMap<>();
+    private final Map<FieldRef, Seed> seeds = new HashMap<>();
+    private final Map<FieldRef, List<Trail>> trails = new HashMap<>();
+
+    /** A node just upstream of the region, entering with what a previous walk stored for it. */
+    private record Seed(PiiState state, List<String> categories, List<Hop> evidence, List<Trail> trail) {
+
+        /** The stored shortest path at {@code level}: the entry of the least severe state at or above it. */
+        List<Hop> pathAt(PiiState level) {
+            if (!state.atLeast(level)) {
+                return null;
+            }
+            List<Hop> path = evidence;
+            for (Trail t : trail) {
+                if (t.state().atLeast(level)) {
+                    path = t.evidence();
+                }
+            }
+            return path;
+        }
+    }
+
+    private static final Comparator<FieldRef> REF_ORDER = FieldRef.ORDER;
 
     PropagationGraph(Collection<JobRef> barriers) {
         this.barriers = Set.copyOf(barriers);
@@ -81,7 +110,9 @@ final class PropagationGraph {
             return;
         }
         int out = node(output.datasetRef());
-        for (FieldRef from : concat(input.datasetRef(), inputFields)) {
+        // A field of the input carries whatever its dataset node does, at no greater distance; the dataset
+        // node is a source of its own only when the dataset has no known fields.
+        for (FieldRef from : inputFields.isEmpty() ? List.of(input.datasetRef()) : inputFields) {
             edges.add(new Edge(node(from), out, PiiState.POSSIBLE, 1,
                     new Hop(from, output.datasetRef(), job, "DATASET", null, false)));
         }
@@ -106,6 +137,20 @@ final class PropagationGraph {
         notPersonal.add(field);
     }
 
+    /** A node just upstream of the region with its stored (non-CLEAR) verdict and trail. */
+    void seed(FieldRef ref, PiiState state, List<String> categories, List<Hop> evidence, List<Trail> trail) {
+        if (state == PiiState.CLEAR) {
+            return;
+        }
+        node(ref);
+        seeds.put(ref, new Seed(state, List.copyOf(categories), List.copyOf(evidence), List.copyOf(trail)));
+    }
+
+    /** After {@link #propagate}: per field, its shortest paths at less severe states where they differ. */
+    Map<FieldRef, List<Trail>> trails() {
+        return Collections.unmodifiableMap(trails);
+    }
+
     Map<FieldRef, Verdict> propagate() {
         int n = refs.size();
         List<List<Edge>> out = adjacency(n);
@@ -117,19 +162,31 @@ final class PropagationGraph {
         PiiState[] state = new PiiState[n];
         Arrays.fill(state, PiiState.CLEAR);
         List<List<Hop>> evidence = new ArrayList<>(Collections.nCopies(n, List.of()));
+        List<List<Hop>> recorded = new ArrayList<>(Collections.nCopies(n, (List<Hop>) null));
         int[] dist = new int[n];
         Edge[] pred = new Edge[n];
+        List<Hop>[] prefix = newPrefixes(n);
+        trails.clear();
         for (PiiState level : PiiState.LEVELS) {
             Arrays.fill(dist, -1);
             Arrays.fill(pred, null);
-            ArrayDeque<Integer> queue = new ArrayDeque<>();
+            Arrays.fill(prefix, null);
+            Buckets queue = new Buckets();
             for (int s : sources) {
                 dist[s] = 0;
-                queue.addLast(s);
+                queue.add(0, s);
             }
-            // 0-1 breadth-first search: hops into a dataset's own fields cost nothing.
-            while (!queue.isEmpty()) {
-                int u = queue.pollFirst();
+            seeds.forEach((ref, seed) -> {
+                int s = ids.get(ref);
+                List<Hop> path = seed.pathAt(level);
+                if (path != null && !blocked[s] && dist[s] == -1) {
+                    dist[s] = path.size();
+                    prefix[s] = path;
+                    queue.add(path.size(), s);
+                }
+            });
+            // Dial's algorithm: hops into a dataset's own fields cost nothing, every other hop one.
+            for (int u = queue.poll(dist); u >= 0; u = queue.poll(dist)) {
                 for (Edge e : out.get(u)) {
                     if (!e.cap().atLeast(level) || blocked[e.to()]) {
                         continue;
@@ -138,24 +195,32 @@ final class PropagationGraph {
                     if (dist[e.to()] == -1 || d < dist[e.to()]) {
                         dist[e.to()] = d;
                         pred[e.to()] = e;
-                        if (e.weight() == 0) {
-                            queue.addFirst(e.to());
-                        } else {
-                            queue.addLast(e.to());
-                        }
+                        queue.add(d, e.to());
+                    } else if (d == dist[e.to()] && pred[e.to()] != null && before(e, pred[e.to()], state, level)) {
+                        pred[e.to()] = e;
                     }
                 }
             }
             for (int v = 0; v < n; v++) {
-                if (dist[v] >= 0 && state[v] == PiiState.CLEAR) {
+                if (dist[v] < 0) {
+                    continue;
+                }
+                List<Hop> path = path(v, pred, prefix, n);
+                if (state[v] == PiiState.CLEAR) {
                     state[v] = level;
-                    evidence.set(v, path(v, pred, n));
+                    evidence.set(v, path);
+                    recorded.set(v, path);
+                } else if (!path.equals(recorded.get(v))) {
+                    trails.computeIfAbsent(refs.get(v), r -> new ArrayList<>()).add(new Trail(level, path));
+                    recorded.set(v, path);
                 }
             }
         }
 
-        List<String> categoryNames = new ArrayList<>(new TreeSet<>(declarations.values().stream()
-                .flatMap(d -> d.categories().stream()).toList()));
+        Set<String> allCategories = new TreeSet<>();
+        declarations.values().forEach(d -> allCategories.addAll(d.categories()));
+        seeds.values().forEach(seed -> allCategories.addAll(seed.categories()));
+        List<String> categoryNames = new ArrayList<>(allCategories);
         BitSet[] categories = categories(out, blocked, sources, categoryNames);
         Map<FieldRef, Verdict> verdicts = new LinkedHashMap<>();
         for (int v = 0; v < n; v++) {
@@ -188,12 +253,17 @@ final class PropagationGraph {
         return out;
     }
 
-    /** Walks the search tree back to the declaration; a dataset-node step folds into the hop before it. */
-    private List<Hop> path(int v, Edge[] pred, int n) {
+    /**
+     * Walks the search tree back to the declaration (or to a seed, whose stored path comes first); a
+     * dataset-node step folds into the hop before it.
+     */
+    private List<Hop> path(int v, Edge[] pred, List<Hop>[] prefix, int n) {
         List<Hop> hops = new ArrayList<>();
         FieldRef foldedTo = null;
         int guard = 0;
+        int root = v;
         for (Edge e = pred[v]; e != null && guard++ <= n; e = pred[e.from()]) {
+            root = e.from();
             if (e.hop() == null) {
                 foldedTo = refs.get(e.to());
                 continue;
@@ -206,7 +276,71 @@ final class PropagationGraph {
             hops.add(hop);
         }
         Collections.reverse(hops);
+        if (prefix[root] != null && !prefix[root].isEmpty()) {
+            List<Hop> whole = new ArrayList<>(prefix[root]);
+            whole.addAll(hops);
+            return List.copyOf(whole);
+        }
         return List.copyOf(hops);
+    }
+
+    /**
+     * Whether hop {@code a} is preferred to {@code b} among equally short ways into the same node: from the
+     * field with the more severe state of its own (a raw copy says more than a join key), then by source
+     * field, job, type and subtype. States of more severe levels are final by now; a node first reached at
+     * this level will have the level's state.
+     */
+    private boolean before(Edge a, Edge b, PiiState[] state, PiiState level) {
+        PiiState sa = state[a.from()] == PiiState.CLEAR ? level : state[a.from()];
+        PiiState sb = state[b.from()] == PiiState.CLEAR ? level : state[b.from()];
+        if (sa != sb) {
+            return sa.atLeast(sb);
+        }
+        int c = REF_ORDER.compare(refs.get(a.from()), refs.get(b.from()));
+        if (c != 0) {
+            return c < 0;
+        }
+        return hopKey(a).compareTo(hopKey(b)) < 0;
+    }
+
+    private static String hopKey(Edge e) {
+        Hop h = e.hop();
+        return h == null ? "" : h.job().namespace() + '\u0000' + h.job().name() + '\u0000' + h.type() + '\u0000'
+                + h.subtype() + '\u0000' + h.masking();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Hop>[] newPrefixes(int n) {
+        return (List<Hop>[]) new List<?>[n];
+    }
+
+    /** Nodes by distance for Dial's algorithm; an entry whose node has since got closer is skipped. */
+    private static final class Buckets {
+        private final List<ArrayDeque<Integer>> byDistance = new ArrayList<>();
+        private int current;
+
+        void add(int distance, int node) {
+            while (byDistance.size() <= distance) {
+                byDistance.add(new ArrayDeque<>());
+            }
+            byDistance.get(distance).addLast(node);
+            current = Math.min(current, distance);
+        }
+
+        /** The next node at its final distance, or -1 when none is left. */
+        int poll(int[] dist) {
+            while (current < byDistance.size()) {
+                ArrayDeque<Integer> bucket = byDistance.get(current);
+                while (!bucket.isEmpty()) {
+                    int node = bucket.pollFirst();
+                    if (dist[node] == current) {
+                        return node;
+                    }
+                }
+                current++;
+            }
+            return -1;
+        }
     }
 
     private BitSet[] categories(List<List<Edge>> out, boolean[] blocked, int[] sources, List<String> names) {
@@ -222,6 +356,13 @@ final class PropagationGraph {
             }
             work.add(s);
         }
+        seeds.forEach((ref, seed) -> {
+            int s = ids.get(ref);
+            if (!blocked[s]) {
+                seed.categories().forEach(c -> bits[s].set(names.indexOf(c)));
+                work.add(s);
+            }
+        });
         // Bits only ever grow, so each node is re-queued at most once per category: this ends on cycles.
         while (!work.isEmpty()) {
             int u = work.poll();
@@ -240,10 +381,4 @@ final class PropagationGraph {
         return bits;
     }
 
-    private static List<FieldRef> concat(FieldRef first, List<FieldRef> rest) {
-        List<FieldRef> all = new ArrayList<>(rest.size() + 1);
-        all.add(first);
-        all.addAll(rest);
-        return all;
-    }
 }

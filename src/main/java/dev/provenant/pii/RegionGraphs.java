@@ -53,6 +53,7 @@ final class RegionGraphs {
         PropagationGraph graph = new PropagationGraph(barriers);
         Map<DatasetRef, List<FieldRef>> fields = fieldsByDataset(region);
         region.datasets().forEach(d -> graph.node(FieldRef.dataset(d.dataset().namespace(), d.dataset().name())));
+        region.boundaryDatasets().forEach(d -> graph.node(FieldRef.dataset(d.dataset().namespace(), d.dataset().name())));
         fields.values().forEach(list -> list.forEach(graph::node));
         Set<List<Object>> reportedColumnLineage = new HashSet<>();
         for (FeedsRow feeds : region.feeds()) {
@@ -74,9 +75,23 @@ final class RegionGraphs {
         return graph;
     }
 
-    /** Lineage plus every declaration that applies: steward, tags facet, then name rules. */
+    /**
+     * Lineage plus every declaration that applies (steward, tags facet, then name rules) on the region's
+     * fields, and the boundary's stored verdicts as seeds. A boundary dataset is a seed of its own only
+     * when it has no fields: otherwise its fields carry what it holds.
+     */
     static PropagationGraph declared(Region region, Collection<JobRef> barriers, Optional<NameRules> rules) {
         PropagationGraph graph = lineage(region, barriers);
+        for (PiiRepository.FieldRow row : region.boundaryFields()) {
+            seed(graph, row.field(), row.stored());
+        }
+        Set<DatasetRef> withFields = new HashSet<>();
+        region.boundaryFields().forEach(f -> withFields.add(f.field().dataset()));
+        for (PiiRepository.DatasetRow row : region.boundaryDatasets()) {
+            if (!withFields.contains(row.dataset())) {
+                seed(graph, FieldRef.dataset(row.dataset().namespace(), row.dataset().name()), row.stored());
+            }
+        }
         Map<FieldRef, DeclarationRow> steward = new HashMap<>();
         region.declarations().forEach(d -> steward.put(d.field(), d));
         Map<FieldRef, String> tags = new LinkedHashMap<>();
@@ -109,6 +124,14 @@ final class RegionGraphs {
             }
         }
         return graph;
+    }
+
+    private static void seed(PropagationGraph graph, FieldRef ref, PiiRepository.StoredVerdict stored) {
+        PiiState state = PiiState.fromProperty(stored.state());
+        if (state != PiiState.CLEAR) {
+            graph.seed(ref, state, stored.categories() == null ? List.of() : stored.categories(),
+                    PiiPropagator.evidence(stored.evidence()), PiiPropagator.trail(stored.trail()));
+        }
     }
 
     /** How the field was declared, as stored in {@code piiSource}; null when it was not. */
@@ -164,6 +187,8 @@ final class RegionGraphs {
     private static Map<DatasetRef, List<FieldRef>> fieldsByDataset(Region region) {
         Map<DatasetRef, List<FieldRef>> fields = new HashMap<>();
         region.fields().forEach(f -> fields.computeIfAbsent(f.field().dataset(), k -> new ArrayList<>()).add(f.field()));
+        region.boundaryFields().forEach(f -> fields.computeIfAbsent(f.field().dataset(), k -> new ArrayList<>())
+                .add(f.field()));
         return fields;
     }
 }
