@@ -49,7 +49,7 @@ final class CypherViews {
     record Editor(String csrf, String query, String library, String libraryTitle, String libraryDescription,
             String libraryReturns, List<ParamField> parameters, String parametersJson) {
 
-        boolean fromLibrary() {
+        public boolean fromLibrary() {
             return library != null;
         }
     }
@@ -58,11 +58,11 @@ final class CypherViews {
     record ParamField(String name, String type, String input, String step, String value, boolean required,
             String defaultText, String description) {
 
-        String fieldName() {
+        public String fieldName() {
             return "param." + name;
         }
 
-        String fieldId() {
+        public String fieldId() {
             return "param-" + name;
         }
     }
@@ -79,11 +79,11 @@ final class CypherViews {
             List<String> notices, ErrorView error, String svg, String graphNotice, int graphNodes, int graphEdges,
             List<Hidden> replay) {
 
-        boolean hasError() {
+        public boolean hasError() {
             return error != null;
         }
 
-        boolean hasGraph() {
+        public boolean hasGraph() {
             return svg != null;
         }
     }
