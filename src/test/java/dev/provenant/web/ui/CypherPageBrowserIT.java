@@ -102,6 +102,7 @@ class CypherPageBrowserIT {
         assertThat(names).containsExactly("daily_report", "lake.report", "export", "lake.export");
         assertThat(browser.findElement(By.cssSelector(".row-count")).getText()).isEqualTo("4 rows");
         wait.until(d -> d.findElement(By.id("query-history")).getText().contains("Library: find_downstream_of_dataset"));
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('cypher-results').scrollIntoView()");
         screenshot("cypher.png");
     }
 

@@ -259,8 +259,10 @@ class CypherPageIT {
                         "<input type=\"hidden\" name=\"csrf\" value=\"" + csrf.group(1) + "\">");
     }
 
+    /** Forms as a browser sends them from a UTF-8 page (the library headers hold em dashes). */
     private static RequestSpecification as(String token) {
-        return given().auth().oauth2(token).redirects().follow(false);
+        return given().auth().oauth2(token).redirects().follow(false)
+                .contentType("application/x-www-form-urlencoded; charset=UTF-8");
     }
 
     /** The editor's text, unescaped. */
