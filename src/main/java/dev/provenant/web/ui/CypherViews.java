@@ -133,8 +133,8 @@ final class CypherViews {
             rows.add(row.stream().map(this::cell).toList());
         }
         List<String> notices = new ArrayList<>();
-        answer.notifications().forEach(n -> notices.add(n.title() + (n.description() == null ? ""
-                : ": " + n.description())));
+        answer.notifications().forEach(n -> notices.add(String.valueOf(n.title()).replaceFirst("\\.$", "")
+                + (n.description() == null ? "" : ": " + n.description())));
         Drawing drawing = draw(answer);
         return new Results(answer.columns(), rows, answer.truncated(), maxRows, answer.elapsedMs(), notices,
                 null, drawing == null ? null : drawing.svg(), drawing == null ? null : drawing.notice(),
