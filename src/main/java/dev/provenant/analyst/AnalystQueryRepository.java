@@ -197,8 +197,9 @@ class AnalystQueryRepository {
     }
 
     /**
-     * A driver value as plain JSON-friendly Java: nodes, relationships and paths as maps, byte arrays as
-     * their size only (event payloads are compressed binaries), temporal values as ISO-8601 strings.
+     * A driver value as plain JSON-friendly Java: nodes, relationships and paths as records of their own (so
+     * that pages can draw them), byte arrays as their size only (event payloads are compressed binaries),
+     * temporal values as ISO-8601 strings.
      */
     static Object readable(Object value) {
         if (value == null || value instanceof String || value instanceof Boolean || value instanceof Number) {
@@ -208,33 +209,17 @@ class AnalystQueryRepository {
             return Map.of("bytes", bytes.length);
         }
         if (value instanceof Node node) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", node.elementId());
-            List<String> labels = new ArrayList<>();
-            node.labels().forEach(labels::add);
-            labels.sort(String::compareTo);
-            out.put("labels", labels);
-            out.put("properties", properties(node.asMap()));
-            return out;
+            return node(node);
         }
         if (value instanceof Relationship rel) {
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("id", rel.elementId());
-            out.put("type", rel.type());
-            out.put("start", rel.startNodeElementId());
-            out.put("end", rel.endNodeElementId());
-            out.put("properties", properties(rel.asMap()));
-            return out;
+            return relationship(rel);
         }
         if (value instanceof Path path) {
-            List<Object> nodes = new ArrayList<>();
-            path.nodes().forEach(n -> nodes.add(readable(n)));
-            List<Object> relationships = new ArrayList<>();
-            path.relationships().forEach(r -> relationships.add(readable(r)));
-            Map<String, Object> out = new LinkedHashMap<>();
-            out.put("nodes", nodes);
-            out.put("relationships", relationships);
-            return out;
+            List<ResultNode> nodes = new ArrayList<>();
+            path.nodes().forEach(n -> nodes.add(node(n)));
+            List<ResultRelationship> relationships = new ArrayList<>();
+            path.relationships().forEach(r -> relationships.add(relationship(r)));
+            return new ResultPath(nodes, relationships);
         }
         if (value instanceof List<?> list) {
             List<Object> out = new ArrayList<>(list.size());
@@ -263,6 +248,18 @@ class AnalystQueryRepository {
             return temporal(temporal);
         }
         return String.valueOf(value);
+    }
+
+    private static ResultNode node(Node node) {
+        List<String> labels = new ArrayList<>();
+        node.labels().forEach(labels::add);
+        labels.sort(String::compareTo);
+        return new ResultNode(node.elementId(), labels, properties(node.asMap()));
+    }
+
+    private static ResultRelationship relationship(Relationship rel) {
+        return new ResultRelationship(rel.elementId(), rel.type(), rel.startNodeElementId(), rel.endNodeElementId(),
+                properties(rel.asMap()));
     }
 
     private static Map<String, Object> properties(Map<String, Object> properties) {

@@ -8,11 +8,11 @@ import java.util.List;
  * Query results as RFC 4180 CSV: a header row, CRLF line ends, fields holding a comma, quote, CR or LF
  * quoted with inner quotes doubled. Null is an empty field; nodes, lists and maps are their JSON text.
  */
-final class CsvWriter {
+public final class CsvWriter {
 
     private CsvWriter() {}
 
-    static String write(List<String> columns, List<List<Object>> rows, ObjectMapper json) {
+    public static String write(List<String> columns, List<List<Object>> rows, ObjectMapper json) {
         StringBuilder out = new StringBuilder();
         line(out, columns.stream().map(c -> (Object) c).toList(), json);
         for (List<Object> row : rows) {

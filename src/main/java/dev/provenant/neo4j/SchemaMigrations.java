@@ -41,7 +41,8 @@ public final class SchemaMigrations {
             "V020__api_token_hash_unique",
             "V021__access_log_seq_unique",
             "V022__access_log_at_index",
-            "V023__event_received_index");
+            "V023__event_received_index",
+            "V024__query_history_caller_index");
 
     private static final Logger LOG = Logger.getLogger(SchemaMigrations.class);
 

@@ -22,7 +22,7 @@ class PageFrames {
     }
 
     Views.Frame frame(String title, String apiHref, String sessionId) {
-        return new Views.Frame(title, apiHref, csrf(sessionId).orElse(null), null, role());
+        return new Views.Frame(title, apiHref, csrf(sessionId).orElse(null), null);
     }
 
     /** The session's CSRF token; empty without a session (a bearer-token caller has none). */

@@ -8,8 +8,6 @@ import dev.provenant.lineage.LineageService;
 import dev.provenant.lineage.OverviewService;
 import dev.provenant.lineage.RunView;
 import dev.provenant.lineage.Stats;
-import dev.provenant.security.Caller;
-import dev.provenant.security.CurrentCaller;
 import dev.provenant.security.WebSessions;
 import dev.provenant.web.ApiException;
 import io.quarkus.qute.CheckedTemplate;
@@ -75,10 +73,9 @@ public class PagesResource {
     private final PiiLookup pii;
     private final WebSessions sessions;
     private final ObjectMapper json;
-    private final CurrentCaller caller;
 
     public PagesResource(OverviewService overview, LineageService lineage, LineageViews lineageViews, Catalog catalog,
-            PiiLookup pii, WebSessions sessions, ObjectMapper json, CurrentCaller caller) {
+            PiiLookup pii, WebSessions sessions, ObjectMapper json) {
         this.overview = overview;
         this.lineage = lineage;
         this.lineageViews = lineageViews;
@@ -86,7 +83,6 @@ public class PagesResource {
         this.pii = pii;
         this.sessions = sessions;
         this.json = json;
-        this.caller = caller;
     }
 
     @GET
@@ -362,7 +358,7 @@ public class PagesResource {
 
     private Views.Frame frame(String title, String api, String sessionId, String query) {
         return new Views.Frame(title, api, sessions.find(sessionId).map(WebSessions.Session::csrf).orElse(null),
-                query, caller.get().map(Caller::role).orElse(null));
+                query);
     }
 
     private static Views.Link datasetLink(LineageGraph.Node n) {

@@ -1,6 +1,5 @@
 package dev.provenant.web.ui;
 
-import dev.provenant.security.Role;
 import java.util.List;
 
 /** View models of the web UI pages: plain values with their links already built. */
@@ -9,22 +8,13 @@ public final class Views {
     private Views() {}
 
     /**
-     * Every page gets this: its title, the JSON API equivalent, the session's CSRF token for its forms and the
-     * caller's role (null on pages without a caller: sign-in, errors), so the layout shows what the role may use.
+     * Every page gets this: its title, the JSON API equivalent and the session's CSRF token for its forms.
+     * What the caller's role may use is the layout's business ({@code signedIn}, see {@link SignedInCaller}).
      */
-    public record Frame(String title, String apiHref, String csrf, String query, Role role) {
-
-        public Frame(String title, String apiHref, String csrf, String query) {
-            this(title, apiHref, csrf, query, null);
-        }
+    public record Frame(String title, String apiHref, String csrf, String query) {
 
         public boolean signedInWithSession() {
             return csrf != null;
-        }
-
-        /** Whether the caller's role covers this one ({@code ingest} ... {@code admin}, any case). */
-        public boolean atLeast(String wanted) {
-            return role != null && Role.parse(wanted).map(role::covers).orElse(false);
         }
     }
 
