@@ -3,8 +3,11 @@
 // names) does not re-attach a field that already hangs below a parent. searchText is the path split at
 // . _ : / - for full-text search (same rule as schema V014).
 // Parameters: $rows (list of {namespace, dataset, path, parentPath, name, type, description, eventTime})
+// Returns: namespace, name of the datasets that got a new field (for PII updates)
 UNWIND $rows AS row
 MATCH (d:Dataset {namespace: row.namespace, name: row.dataset})
+OPTIONAL MATCH (known:Field {namespace: row.namespace, dataset: row.dataset, path: row.path})
+WITH d, row, known IS NULL AS isNew
 MERGE (f:Field {namespace: row.namespace, dataset: row.dataset, path: row.path})
 ON CREATE SET f.name = row.name, f.firstSeen = row.eventTime
 SET f.type = coalesce(row.type, f.type),
@@ -12,7 +15,7 @@ SET f.type = coalesce(row.type, f.type),
     f.firstSeen = CASE WHEN row.eventTime < f.firstSeen THEN row.eventTime ELSE f.firstSeen END,
     f.description = coalesce(row.description, f.description),
     f.lastSeen = CASE WHEN f.lastSeen IS NULL OR row.eventTime > f.lastSeen THEN row.eventTime ELSE f.lastSeen END
-WITH d, f, row
+WITH d, f, row, isNew
 OPTIONAL MATCH (parent:Field {namespace: row.namespace, dataset: row.dataset, path: row.parentPath})
 CALL {
   WITH d, f, parent
@@ -29,3 +32,6 @@ CALL {
   WHERE parent IS NULL AND NOT ()-[:HAS_FIELD]->(f)
   MERGE (d)-[:HAS_FIELD]->(f)
 }
+WITH d, isNew
+WHERE isNew
+RETURN DISTINCT d.namespace AS namespace, d.name AS name

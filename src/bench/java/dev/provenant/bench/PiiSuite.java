@@ -33,9 +33,11 @@ import org.neo4j.driver.Session;
  * <li>a full recompute ({@code POST /api/v1/pii/recompute}), timed until {@code /api/v1/pii/status} is
  * idle, twice (cold, then warm);
  * <li>incremental updates: OpenLineage COMPLETE events through {@code POST /api/v1/lineage}, one at a
- * time, half of them re-runs of estate jobs (their real inputs and outputs, with column lineage), half
- * new jobs that read two estate tables and write a new one; each timed from the request until the status
- * says the update that event caused is stored (so the figure includes ingest, queueing and propagation);
+ * time, of three kinds: 45 % re-runs of estate jobs that report their lineage as loaded (the common case),
+ * 45 % new jobs that read two estate tables (a declared one half the time) and write a new one, 10 %
+ * re-runs whose column lineage lost an edge (a changed job: everything downstream of its outputs is
+ * recomputed). Each is timed from the request until the status says the update that event caused is
+ * stored (so the figure includes ingest, queueing and propagation);
  * <li>{@code GET /api/v1/pii/dataset} on random datasets.
  * </ol>
  * Every verdict is computed on the server; nothing is asserted on timings.
@@ -67,6 +69,14 @@ public final class PiiSuite implements BenchSuite {
         Report report = new Report(name());
         report.put("date", Machine.date()).put("machine", Machine.describe()).put("java", Machine.javaVersion());
         SyntheticLineageGraph graph = new SyntheticLineageGraph(size, SEED);
+        int warmup = context.pick(5, 10);
+        SplittableRandom jobPicks = new SplittableRandom(SEED + 3);
+        java.util.LinkedHashSet<Integer> rerunJobs = new java.util.LinkedHashSet<>();
+        while (rerunJobs.size() < warmup + events) {
+            rerunJobs.add(jobPicks.nextInt(graph.jobCount()));
+        }
+        graph.record(rerunJobs);
+        java.util.Iterator<Integer> nextJob = rerunJobs.iterator();
         try (ServerProcess server = ServerProcess.start(context, "pii-" + label, context.jfr());
                 Driver driver = GraphDatabase.driver(server.boltUri(), AuthTokens.none(),
                         Config.builder().withMaxTransactionRetryTime(60, TimeUnit.SECONDS).build())) {
@@ -98,11 +108,17 @@ public final class PiiSuite implements BenchSuite {
             SplittableRandom random = new SplittableRandom(SEED + 1);
             Latencies endToEnd = new Latencies();
             Latencies propagation = new Latencies();
+            Map<String, Latencies> byKind = new java.util.LinkedHashMap<>();
+            Map<String, Long> regionByKind = new java.util.HashMap<>();
             long regionSum = 0;
-            int warmup = context.pick(5, 10);
             for (int i = 0; i < warmup + events; i++) {
-                String event = i % 2 == 0 ? rerun(graph, random.nextInt(graph.jobCount()), i)
-                        : newJob(graph, random, i);
+                int slot = i % 20;
+                String kind = slot < 9 ? "repeat" : slot < 18 ? "new" : "changed";
+                String event = switch (kind) {
+                    case "repeat" -> rerun(graph, nextJob.next(), i, false);
+                    case "changed" -> rerun(graph, nextJob.next(), i, true);
+                    default -> newJob(graph, random, i);
+                };
                 long before = status(server).path("updates").asLong();
                 long t0 = System.nanoTime();
                 send(server, "POST", "/api/v1/lineage", event);
@@ -110,9 +126,23 @@ public final class PiiSuite implements BenchSuite {
                 long nanos = System.nanoTime() - t0;
                 if (i >= warmup) {
                     endToEnd.add(nanos);
+                    byKind.computeIfAbsent(kind, k -> new Latencies()).add(nanos);
                     propagation.add(TimeUnit.MILLISECONDS.toNanos(status.path("lastUpdateMillis").asLong()));
-                    regionSum += status.path("lastRegionDatasets").asLong();
+                    long region = status.path("lastRegionDatasets").asLong();
+                    regionSum += region;
+                    regionByKind.merge(kind, region, Long::sum);
                 }
+            }
+            for (Map.Entry<String, Latencies> kind : byKind.entrySet()) {
+                Latencies l = kind.getValue();
+                String key = "n" + label + "_incremental_" + kind.getKey();
+                report.put(key + "_count", l.count());
+                report.put(key + "_p50_ms", Report.round(l.percentileMs(0.5), 1));
+                report.put(key + "_mean_region", Report.round((double) regionByKind.get(kind.getKey()) / l.count(), 0));
+                report.row("Graph " + label + ": incremental, " + kind.getKey() + " events (" + l.count() + "), p99",
+                        key + "_p99_ms", Report.round(l.percentileMs(0.99), 1), "ms");
+                System.out.printf("incremental %s (%d): p50 %.1f ms, p99 %.1f ms, mean region %d%n", kind.getKey(),
+                        l.count(), l.percentileMs(0.5), l.percentileMs(0.99), regionByKind.get(kind.getKey()) / l.count());
             }
             report.put("n" + label + "_incremental_p50_ms", Report.round(endToEnd.percentileMs(0.5), 1));
             report.row("Graph " + label + ": incremental update after an event, p99 (POST to verdicts stored)",
@@ -173,9 +203,18 @@ public final class PiiSuite implements BenchSuite {
         return rows.size();
     }
 
-    /** A COMPLETE event re-running estate job {@code id}: its real inputs and outputs, with column lineage. */
-    private static String rerun(SyntheticLineageGraph graph, int id, int sequence) {
-        return event(graph.jobNamespace(id), graph.jobName(id), sequence, graph.jobInputs(id), graph.jobOutputs(id));
+    /**
+     * A COMPLETE event re-running estate job {@code id} with the current inputs and column lineage the
+     * loader wrote; with {@code dropOne}, its last column lineage edge is missing (the job changed).
+     */
+    private static String rerun(SyntheticLineageGraph graph, int id, int sequence, boolean dropOne) {
+        SyntheticLineageGraph.LoadedLineage loaded = graph.loadedLineage(id);
+        List<SyntheticLineageGraph.ColumnEdge> columns = loaded.columns();
+        if (dropOne && columns.size() > 1) {
+            columns = columns.subList(0, columns.size() - 1);
+        }
+        return event(graph.jobNamespace(id), graph.jobName(id), sequence, loaded.currentInputs(), graph.jobOutputs(id),
+                columns);
     }
 
     /** A new job reading two estate tables (one of them a declared raw table half the time) into a new table. */
@@ -184,11 +223,18 @@ public final class PiiSuite implements BenchSuite {
                 : graph.randomDataset(random);
         DatasetRef second = graph.randomDataset(random);
         DatasetRef out = new DatasetRef(-1, "s3://bench-pii", "reports.new_table_" + sequence, 4, 99);
-        return event("bench-pii", "reports.job_" + sequence, sequence, List.of(first, second), List.of(out));
+        List<SyntheticLineageGraph.ColumnEdge> columns = new ArrayList<>();
+        List<DatasetRef> inputs = List.of(first, second);
+        for (int f = 0; f < out.fields(); f++) {
+            DatasetRef source = inputs.get(f % 2);
+            columns.add(new SyntheticLineageGraph.ColumnEdge(source, source.field(f), out, out.field(f), "DIRECT",
+                    "IDENTITY", false));
+        }
+        return event("bench-pii", "reports.job_" + sequence, sequence, inputs, List.of(out), columns);
     }
 
     private static String event(String jobNamespace, String jobName, int sequence, List<DatasetRef> inputs,
-            List<DatasetRef> outputs) {
+            List<DatasetRef> outputs, List<SyntheticLineageGraph.ColumnEdge> columns) {
         StringBuilder out = new StringBuilder(4096);
         out.append("{\"eventType\":\"COMPLETE\",\"eventTime\":\"")
                 .append(Instant.parse("2026-06-01T00:00:00Z").plusSeconds(sequence)).append("\",")
@@ -216,12 +262,26 @@ public final class PiiSuite implements BenchSuite {
             out.append("]},\"columnLineage\":{\"_producer\":\"https://github.com/provenant/bench\",")
                     .append("\"_schemaURL\":\"https://openlineage.io/spec/facets/1-2-0/ColumnLineageDatasetFacet.json\",")
                     .append("\"fields\":{");
-            for (int f = 0; f < target.fields(); f++) {
-                DatasetRef source = inputs.get((f + o) % inputs.size());
-                out.append(f == 0 ? "" : ",").append('"').append(target.field(f)).append("\":{\"inputFields\":[{")
-                        .append("\"namespace\":\"").append(source.namespace()).append("\",\"name\":\"")
-                        .append(source.name()).append("\",\"field\":\"").append(source.field(f))
-                        .append("\",\"transformations\":[{\"type\":\"DIRECT\",\"subtype\":\"IDENTITY\"}]}]}");
+            Map<String, List<SyntheticLineageGraph.ColumnEdge>> into = new java.util.LinkedHashMap<>();
+            for (SyntheticLineageGraph.ColumnEdge edge : columns) {
+                if (edge.to().namespace().equals(target.namespace()) && edge.to().name().equals(target.name())) {
+                    into.computeIfAbsent(edge.toField(), k -> new ArrayList<>()).add(edge);
+                }
+            }
+            boolean firstField = true;
+            for (Map.Entry<String, List<SyntheticLineageGraph.ColumnEdge>> field : into.entrySet()) {
+                out.append(firstField ? "" : ",").append('"').append(field.getKey()).append("\":{\"inputFields\":[");
+                firstField = false;
+                boolean firstInput = true;
+                for (SyntheticLineageGraph.ColumnEdge edge : field.getValue()) {
+                    out.append(firstInput ? "" : ",").append("{\"namespace\":\"").append(edge.from().namespace())
+                            .append("\",\"name\":\"").append(edge.from().name()).append("\",\"field\":\"")
+                            .append(edge.fromField()).append("\",\"transformations\":[{\"type\":\"")
+                            .append(edge.type()).append("\",\"subtype\":\"").append(edge.subtype())
+                            .append("\",\"masking\":").append(edge.masking()).append("}]}");
+                    firstInput = false;
+                }
+                out.append("]}");
             }
             out.append("}}}}");
         }

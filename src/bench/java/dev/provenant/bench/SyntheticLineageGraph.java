@@ -79,6 +79,15 @@ public final class SyntheticLineageGraph {
 
     private record Job(int id, int[] inputs, int[] outputs) {}
 
+    /** One column lineage edge as loaded, for a benchmark that re-reports a job's lineage unchanged. */
+    public record ColumnEdge(DatasetRef from, String fromField, DatasetRef to, String toField, String type,
+            String subtype, boolean masking) {}
+
+    /** What {@link #load} wrote for a job it was asked to record: its current inputs and column lineage. */
+    public record LoadedLineage(List<DatasetRef> currentInputs, List<ColumnEdge> columns) {}
+
+    private final Map<Integer, LoadedLineage> recorded = new HashMap<>();
+
     private final int[] datasetLayer;
     private final int[] datasetFields;
     private final List<Job> jobs = new ArrayList<>();
@@ -333,6 +342,16 @@ public final class SyntheticLineageGraph {
                                   subtype: row.subtype, masking: row.masking, firstSeen: row.t, lastSeen: row.t,
                                   lastRun: row.runId, current: true}]->(dst)""";
 
+    /** Asks {@link #load} to keep what it writes for these jobs ({@link #loadedLineage}); call before loading. */
+    public void record(java.util.Collection<Integer> jobIds) {
+        jobIds.forEach(id -> recorded.put(id, new LoadedLineage(new ArrayList<>(), new ArrayList<>())));
+    }
+
+    /** The current inputs and column lineage {@link #load} wrote for a job passed to {@link #record}. */
+    public LoadedLineage loadedLineage(int jobId) {
+        return recorded.get(jobId);
+    }
+
     /** Writes the estate into an empty database (schema already migrated); returns what was written. */
     public Counts load(Driver driver, int batchSize, Consumer<String> progress) {
         SplittableRandom random = new SplittableRandom(seed ^ 0x5DEECE66DL);
@@ -361,9 +380,13 @@ public final class SyntheticLineageGraph {
             batches.flush();
             progress.accept(String.format("  %,d jobs and runs written", jobs.size()));
             for (Job job : jobs) {
+                LoadedLineage record = recorded.get(job.id());
                 for (int in : job.inputs()) {
                     DatasetRef d = dataset(in);
                     boolean stale = random.nextDouble() < 0.02;
+                    if (record != null && !stale) {
+                        record.currentInputs().add(d);
+                    }
                     Map<String, Object> row = new HashMap<>();
                     row.put("namespace", d.namespace());
                     row.put("name", d.name());
@@ -387,19 +410,30 @@ public final class SyntheticLineageGraph {
             batches.flush();
             progress.accept(String.format("  %,d INPUT_TO and %,d OUTPUTS edges written", inputs, outputs));
             for (Job job : jobs) {
+                LoadedLineage record = recorded.get(job.id());
                 for (int out : job.outputs()) {
                     DatasetRef target = dataset(out);
                     for (int f = 0; f < target.fields(); f++) {
                         DatasetRef source = dataset(job.inputs()[(f + out) % job.inputs().length]);
+                        String subtype = random.nextDouble() < 0.5 ? "IDENTITY" : "TRANSFORMATION";
+                        boolean masking = random.nextDouble() < 0.05;
                         batches.add(CREATE_FEEDS, feedsRow(job, source, source.field(f), target, target.field(f),
-                                "DIRECT", random.nextDouble() < 0.5 ? "IDENTITY" : "TRANSFORMATION",
-                                random.nextDouble() < 0.05));
+                                "DIRECT", subtype, masking));
+                        if (record != null) {
+                            record.columns().add(new ColumnEdge(source, source.field(f), target, target.field(f),
+                                    "DIRECT", subtype, masking));
+                        }
                         feeds++;
                         if (random.nextDouble() < 0.3) {
                             DatasetRef other = dataset(job.inputs()[random.nextInt(job.inputs().length)]);
-                            batches.add(CREATE_FEEDS, feedsRow(job, other, other.field(random.nextInt(8)), target,
-                                    target.field(f), "INDIRECT",
-                                    INDIRECT_SUBTYPES[random.nextInt(INDIRECT_SUBTYPES.length)], false));
+                            String otherField = other.field(random.nextInt(8));
+                            String indirect = INDIRECT_SUBTYPES[random.nextInt(INDIRECT_SUBTYPES.length)];
+                            batches.add(CREATE_FEEDS, feedsRow(job, other, otherField, target, target.field(f),
+                                    "INDIRECT", indirect, false));
+                            if (record != null) {
+                                record.columns().add(new ColumnEdge(other, otherField, target, target.field(f),
+                                        "INDIRECT", indirect, false));
+                            }
                             feeds++;
                         }
                     }

@@ -53,7 +53,7 @@ public final class NaiveIngestBaseline implements AutoCloseable {
     public boolean ingest(byte[] json) {
         ParsedEvent event = EventParser.parse(json);
         QueuedEvent queued = QueuedEvent.of(event, OffsetDateTime.now(ZoneOffset.UTC));
-        return repository.write(List.of(queued)).get(0).created();
+        return repository.write(List.of(queued)).outcomes().get(0).created();
     }
 
     /** The Neo4j kernel version, e.g. {@code 5.26.19}. */

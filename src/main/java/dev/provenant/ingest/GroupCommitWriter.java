@@ -177,17 +177,12 @@ public class GroupCommitWriter {
         List<QueuedEvent> all = new ArrayList<>();
         group.forEach(p -> all.addAll(p.events()));
         try {
-            List<IngestOutcome> outcomes = commitTimer.record(() -> repository.write(all));
+            IngestRepository.Written written = commitTimer.record(() -> repository.write(all));
+            List<IngestOutcome> outcomes = written.outcomes();
             commitSize.record(all.size());
-            List<ParsedEvent> fresh = new ArrayList<>();
-            for (int i = 0; i < all.size(); i++) {
-                if (outcomes.get(i).created()) {
-                    fresh.add(all.get(i).event());
-                }
-            }
-            if (!fresh.isEmpty()) {
+            if (outcomes.stream().anyMatch(IngestOutcome::created)) {
                 // Before answering, so a client that got 201 finds the follow-up work already queued.
-                committed.fire(IngestCommitted.of(fresh));
+                committed.fire(written.changes());
             }
             int offset = 0;
             for (Pending pending : group) {

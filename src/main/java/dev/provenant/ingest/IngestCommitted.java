@@ -1,66 +1,27 @@
 package dev.provenant.ingest;
 
-import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 
 /**
- * Fired (synchronously, on the group-commit thread) after a group of new events is durable. Features that
- * derive state from the graph (PII propagation) observe it to update only what the events can affect:
- * <ul>
- * <li>{@code datasets}: what the events may have changed (aliases unresolved): outputs, datasets of dataset
- * events, and inputs that carry a {@code tags} facet;
- * <li>{@code readOnly}: datasets the events only read (inputs, column lineage sources), each with the field
- * paths the events name for it (schema facet, column lineage). Reading a dataset changes nothing of it,
- * except that a field seen for the first time may need a verdict of its own;
- * <li>{@code jobs}: the jobs that ran, whose earlier outputs a completion may have made stale.
- * </ul>
+ * Fired (synchronously, on the group-commit thread) after a group of new events is durable, with what they
+ * changed in the graph, as the ingest statements report it: {@code datasets} that got a new field or a
+ * changed {@code tags} facet, and {@code jobs} whose lineage changed (an input, output or column lineage
+ * edge appeared, stopped or started being current, or changed masking). Features that derive state from
+ * the graph (PII propagation) observe it to update only what changed; an event that repeats known lineage
+ * changes nothing here.
  */
-public record IngestCommitted(Set<DatasetKey> datasets, Map<DatasetKey, Set<String>> readOnly, Set<Job> jobs) {
+public record IngestCommitted(Set<DatasetKey> datasets, Set<Job> jobs) {
+
+    static final IngestCommitted NOTHING = new IngestCommitted(Set.of(), Set.of());
 
     public record Job(String namespace, String name) {}
 
-    static IngestCommitted of(List<ParsedEvent> events) {
-        Set<DatasetKey> changed = new LinkedHashSet<>();
-        Map<DatasetKey, Set<String>> read = new LinkedHashMap<>();
-        Set<Job> jobs = new LinkedHashSet<>();
-        for (ParsedEvent event : events) {
-            if (event.job() != null) {
-                jobs.add(new Job(event.job().namespace(), event.job().name()));
-            }
-            if (event.dataset() != null) {
-                written(changed, read, event.dataset());
-            }
-            if (event.outputs() != null) {
-                event.outputs().forEach(d -> written(changed, read, d));
-            }
-            if (event.inputs() != null) {
-                for (DatasetSnapshot input : event.inputs()) {
-                    if (input.facets() != null && input.facets().containsKey("tags")) {
-                        written(changed, read, input);
-                    } else if (!changed.contains(input.key())) {
-                        Set<String> fields = read.computeIfAbsent(input.key(), k -> new LinkedHashSet<>());
-                        if (input.fields() != null) {
-                            input.fields().forEach(f -> fields.add(f.path()));
-                        }
-                    }
-                }
-            }
-        }
-        return new IngestCommitted(changed, read, jobs);
+    public IngestCommitted {
+        datasets = Set.copyOf(datasets);
+        jobs = Set.copyOf(jobs);
     }
 
-    private static void written(Set<DatasetKey> changed, Map<DatasetKey, Set<String>> read, DatasetSnapshot snapshot) {
-        changed.add(snapshot.key());
-        read.remove(snapshot.key());
-        if (snapshot.columnLineage() != null) {
-            for (ColumnLineageEdge edge : snapshot.columnLineage()) {
-                if (!changed.contains(edge.from())) {
-                    read.computeIfAbsent(edge.from(), k -> new LinkedHashSet<>()).add(edge.fromField());
-                }
-            }
-        }
+    public boolean isEmpty() {
+        return datasets.isEmpty() && jobs.isEmpty();
     }
 }

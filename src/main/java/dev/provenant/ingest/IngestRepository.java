@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.neo4j.driver.Record;
+import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
 import org.neo4j.driver.TransactionContext;
 
@@ -31,7 +32,19 @@ class IngestRepository {
     /** Graph statements in the order they run; each takes {@code $rows}. */
     private final List<Statement> graphStatements;
 
-    private record Statement(String cypher, java.util.function.Function<GraphRows, List<Map<String, Object>>> rows) {}
+    /** What a statement's result rows name: nothing, jobs whose lineage changed, or datasets that changed. */
+    private enum Reports { NOTHING, JOBS, DATASETS }
+
+    private record Statement(String cypher, java.util.function.Function<GraphRows, List<Map<String, Object>>> rows,
+            Reports reports) {
+
+        Statement(String cypher, java.util.function.Function<GraphRows, List<Map<String, Object>>> rows) {
+            this(cypher, rows, Reports.NOTHING);
+        }
+    }
+
+    /** The outcome per event, in order, and what the new events changed in the graph. */
+    record Written(List<IngestOutcome> outcomes, IngestCommitted changes) {}
 
     IngestRepository(Neo4jSessions sessions, CypherCatalog cypher, MlRules mlRules) {
         this.sessions = sessions;
@@ -45,24 +58,24 @@ class IngestRepository {
                 new Statement(cypher.get("ingest/merge_jobs"), r -> r.jobs),
                 new Statement(cypher.get("ingest/merge_runs"), r -> r.runs),
                 new Statement(cypher.get("ingest/merge_parent_runs"), r -> r.parents),
-                new Statement(cypher.get("ingest/merge_datasets"), r -> r.datasets),
-                new Statement(cypher.get("ingest/merge_fields"), r -> r.fields),
-                new Statement(cypher.get("ingest/merge_job_inputs"), r -> r.jobInputs),
-                new Statement(cypher.get("ingest/merge_job_outputs"), r -> r.jobOutputs),
+                new Statement(cypher.get("ingest/merge_datasets"), r -> r.datasets, Reports.DATASETS),
+                new Statement(cypher.get("ingest/merge_fields"), r -> r.fields, Reports.DATASETS),
+                new Statement(cypher.get("ingest/merge_job_inputs"), r -> r.jobInputs, Reports.JOBS),
+                new Statement(cypher.get("ingest/merge_job_outputs"), r -> r.jobOutputs, Reports.JOBS),
                 new Statement(cypher.get("ingest/merge_run_reads"), r -> r.runReads),
                 new Statement(cypher.get("ingest/merge_run_writes"), r -> r.runWrites),
-                new Statement(cypher.get("ingest/merge_column_lineage"), r -> r.columnLineage),
-                new Statement(cypher.get("ingest/sweep_stale_edges"), r -> r.completions));
+                new Statement(cypher.get("ingest/merge_column_lineage"), r -> r.columnLineage, Reports.JOBS),
+                new Statement(cypher.get("ingest/sweep_stale_edges"), r -> r.completions, Reports.JOBS));
     }
 
-    /** One outcome per event, in order. */
-    List<IngestOutcome> write(List<QueuedEvent> events) {
+    /** One outcome per event, in order, with what the new ones changed. */
+    Written write(List<QueuedEvent> events) {
         try (Session session = sessions.writeSession()) {
             return session.executeWrite(tx -> writeIn(tx, events));
         }
     }
 
-    private List<IngestOutcome> writeIn(TransactionContext tx, List<QueuedEvent> events) {
+    private Written writeIn(TransactionContext tx, List<QueuedEvent> events) {
         Record head = tx.run(lockChain).single();
         long seq = head.get("seq").asLong();
         String prevHash = head.get("head").isNull() ? null : head.get("head").asString();
@@ -90,19 +103,29 @@ class IngestRepository {
             outcomes.add(new IngestOutcome(IngestOutcome.CREATED, hash, seq));
         }
         if (fresh.isEmpty()) {
-            return outcomes;
+            return new Written(outcomes, IngestCommitted.NOTHING);
         }
 
         GraphRows rows = GraphRows.of(fresh, new DatasetIdentities(knownIdentities(tx, fresh)));
         applyMlRules(rows);
+        Set<DatasetKey> changedDatasets = new java.util.LinkedHashSet<>();
+        Set<IngestCommitted.Job> changedJobs = new java.util.LinkedHashSet<>();
         for (Statement statement : graphStatements) {
             List<Map<String, Object>> params = statement.rows().apply(rows);
-            if (!params.isEmpty()) {
-                tx.run(statement.cypher(), Map.of("rows", params)).consume();
+            if (params.isEmpty()) {
+                continue;
+            }
+            Result result = tx.run(statement.cypher(), Map.of("rows", params));
+            switch (statement.reports()) {
+                case JOBS -> result.forEachRemaining(r -> changedJobs.add(new IngestCommitted.Job(
+                        r.get("jobNamespace").asString(), r.get("jobName").asString())));
+                case DATASETS -> result.forEachRemaining(r -> changedDatasets.add(new DatasetKey(
+                        r.get("namespace").asString(), r.get("name").asString())));
+                case NOTHING -> result.consume();
             }
         }
         tx.run(advanceChain, Map.of("seq", seq, "head", prevHash, "chain", chain)).consume();
-        return outcomes;
+        return new Written(outcomes, new IngestCommitted(changedDatasets, changedJobs));
     }
 
     /** The configured name rules label models and features in the same transaction as the facet does. */

@@ -26,7 +26,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -45,9 +44,9 @@ import org.jboss.logging.Logger;
  * goes on at once (propagation is asynchronous to ingest); stewards' changes and full recomputes queue
  * on the same thread and wait for it. Work that piles up while an update runs is merged into one.
  *
- * <p>An update recomputes the region it can affect: the datasets downstream of what changed (what the
- * events wrote, tables read for the first time with name-ruled columns, and everything their jobs ever
- * wrote). What lies upstream of the region did not change, so it is not walked again: the datasets just
+ * <p>An update recomputes the region it can affect: the datasets downstream of what the events changed
+ * (datasets with new fields or changed tags, and everything a job whose lineage changed ever wrote); an
+ * event that repeats known lineage changes nothing. What lies upstream of the region did not change, so it is not walked again: the datasets just
  * upstream enter with their stored verdicts and trails (see {@link PropagationGraph}), which gives the
  * verdicts and evidence a full recompute would. Only verdicts that differ from what is stored are written.
  */
@@ -61,9 +60,8 @@ public class PiiPropagator {
     public record Status(boolean idle, int pending, long updates, OffsetDateTime lastUpdateAt, long lastUpdateMillis,
             int lastRegionDatasets, int lastWrittenFields, String lastError) {}
 
-    /** Queued work: changed datasets, datasets only read (with the field paths named), jobs that ran, or everything. */
-    private record Work(Set<DatasetRef> datasets, Map<DatasetRef, Set<String>> reads, Set<JobRef> jobs, boolean full,
-            CompletableFuture<Void> done) {}
+    /** Queued work: changed datasets, jobs whose lineage changed, or everything. */
+    private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done) {}
 
     private static final long SHUTDOWN_DRAIN_MILLIS = 10_000;
 
@@ -111,21 +109,19 @@ public class PiiPropagator {
     void onIngest(@Observes IngestCommitted committed) {
         Set<DatasetRef> datasets = new LinkedHashSet<>();
         committed.datasets().forEach(d -> datasets.add(new DatasetRef(d.namespace(), d.name())));
-        Map<DatasetRef, Set<String>> reads = new java.util.LinkedHashMap<>();
-        committed.readOnly().forEach((d, fields) -> reads.put(new DatasetRef(d.namespace(), d.name()), fields));
         Set<JobRef> jobs = new LinkedHashSet<>();
         committed.jobs().forEach(j -> jobs.add(new JobRef(j.namespace(), j.name())));
-        submit(new Work(datasets, reads, jobs, false, new CompletableFuture<>()));
+        submit(new Work(datasets, jobs, false, new CompletableFuture<>()));
     }
 
     /** Recomputes what the given datasets and jobs can affect; completes when the verdicts are stored. */
     CompletableFuture<Void> update(Collection<DatasetRef> datasets, Collection<JobRef> jobs) {
-        return submit(new Work(new LinkedHashSet<>(datasets), Map.of(), new LinkedHashSet<>(jobs), false,
+        return submit(new Work(new LinkedHashSet<>(datasets), new LinkedHashSet<>(jobs), false,
                 new CompletableFuture<>()));
     }
 
     CompletableFuture<Void> recomputeAll() {
-        return submit(new Work(Set.of(), Map.of(), Set.of(), true, new CompletableFuture<>()));
+        return submit(new Work(Set.of(), Set.of(), true, new CompletableFuture<>()));
     }
 
     Optional<NameRules> nameRules() {
@@ -186,15 +182,17 @@ public class PiiPropagator {
             return;
         }
         Set<DatasetRef> named = new LinkedHashSet<>();
-        Map<DatasetRef, Set<String>> reads = new java.util.LinkedHashMap<>();
         Set<JobRef> jobs = new LinkedHashSet<>();
         batch.forEach(w -> {
             named.addAll(w.datasets());
-            w.reads().forEach((d, fields) -> reads.computeIfAbsent(d, k -> new LinkedHashSet<>()).addAll(fields));
             jobs.addAll(w.jobs());
         });
+        if (named.isEmpty() && jobs.isEmpty()) {
+            lastRegion = 0;
+            lastWritten = 0;
+            return;
+        }
         Set<DatasetRef> roots = new LinkedHashSet<>(repository.resolve(List.copyOf(named)));
-        roots.addAll(unjudgedReads(reads));
         if (!jobs.isEmpty()) {
             roots.addAll(repository.outputsOf(List.copyOf(jobs)));
         }
@@ -202,38 +200,6 @@ public class PiiPropagator {
         Region region = repository.regionWithBoundary(targets);
         lastRegion = region.datasets().size() + region.boundaryDatasets().size();
         lastWritten = write(region, Set.copyOf(targets));
-    }
-
-    /**
-     * Reading a dataset changes none of its verdicts, except that a field named for the first time may be
-     * one a name rule applies to: such a read dataset is a root when a named field matches a rule and has
-     * no stored verdict or declaration source yet. Every other read is left out, which keeps a popular
-     * table's whole downstream from being recomputed each time a job reads it.
-     */
-    private Set<DatasetRef> unjudgedReads(Map<DatasetRef, Set<String>> reads) {
-        Set<DatasetRef> roots = new LinkedHashSet<>();
-        if (rules.isEmpty()) {
-            return roots;
-        }
-        reads.forEach((dataset, fields) -> {
-            Set<String> guessed = new HashSet<>();
-            fields.forEach(f -> rules.get().categoryOf(f).ifPresent(c -> guessed.add(f)));
-            if (guessed.isEmpty()) {
-                return;
-            }
-            for (DatasetRef resolved : repository.resolve(List.of(dataset))) {
-                Set<String> judged = new HashSet<>();
-                for (PiiRepository.FieldRow row : repository.fieldVerdicts(List.of(resolved))) {
-                    if (row.stored().state() != null || row.stored().source() != null) {
-                        judged.add(row.field().field());
-                    }
-                }
-                if (!judged.containsAll(guessed)) {
-                    roots.add(resolved);
-                }
-            }
-        });
-        return roots;
     }
 
     /** {@code start} and every dataset reachable from it in one direction; visited sets end cycles. */
