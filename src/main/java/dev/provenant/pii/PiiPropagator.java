@@ -64,6 +64,8 @@ public class PiiPropagator {
     private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done) {}
 
     private static final long SHUTDOWN_DRAIN_MILLIS = 10_000;
+    /** Regions up to this many datasets are always looked up by key, however small the graph. */
+    private static final long LARGE_REGION_MIN = 2_000;
 
     private final PiiRepository repository;
     private final Optional<NameRules> rules;
@@ -175,10 +177,7 @@ public class PiiPropagator {
 
     private void propagate(List<Work> batch) {
         if (batch.stream().anyMatch(Work::full)) {
-            Region whole = repository.wholeRegion();
-            lastRegion = whole.datasets().size();
-            lastWritten = write(whole, whole.datasets().stream().map(PiiRepository.DatasetRow::dataset)
-                    .collect(java.util.stream.Collectors.toSet()));
+            recompute();
             return;
         }
         Set<DatasetRef> named = new LinkedHashSet<>();
@@ -196,10 +195,25 @@ public class PiiPropagator {
         if (!jobs.isEmpty()) {
             roots.addAll(repository.outputsOf(List.copyOf(jobs)));
         }
-        List<DatasetRef> targets = closure(roots, true);
+        // Looking a region up by key costs about five times a scan per dataset (benchmarks.md, pii suite):
+        // past a fifth of the graph, recompute everything instead.
+        long limit = Math.max(LARGE_REGION_MIN, repository.countDatasets() / 5);
+        Map<DatasetRef, Integer> reach = levels(roots, true, limit);
+        if (reach == null) {
+            recompute();
+            return;
+        }
+        List<DatasetRef> targets = List.copyOf(reach.keySet());
         Region region = repository.regionWithBoundary(targets);
         lastRegion = region.datasets().size() + region.boundaryDatasets().size();
         lastWritten = write(region, Set.copyOf(targets));
+    }
+
+    private void recompute() {
+        Region whole = repository.wholeRegion();
+        lastRegion = whole.datasets().size();
+        lastWritten = write(whole, whole.datasets().stream().map(PiiRepository.DatasetRow::dataset)
+                .collect(java.util.stream.Collectors.toSet()));
     }
 
     /** {@code start} and every dataset reachable from it in one direction; visited sets end cycles. */
@@ -209,6 +223,11 @@ public class PiiPropagator {
 
     /** Like {@link #closure}, with each dataset's distance in lineage steps (dataset to dataset) from {@code start}. */
     Map<DatasetRef, Integer> levels(Set<DatasetRef> start, boolean downstream) {
+        return levels(start, downstream, Long.MAX_VALUE);
+    }
+
+    /** As {@link #levels(Set, boolean)}, or null as soon as more than {@code limit} datasets are reached. */
+    private Map<DatasetRef, Integer> levels(Set<DatasetRef> start, boolean downstream, long limit) {
         Map<DatasetRef, Integer> seen = new java.util.LinkedHashMap<>();
         start.forEach(d -> seen.put(d, 0));
         List<DatasetRef> frontier = List.copyOf(start);
@@ -218,6 +237,9 @@ public class PiiPropagator {
                 if (seen.putIfAbsent(d, level) == null) {
                     next.add(d);
                 }
+            }
+            if (seen.size() > limit) {
+                return null;
             }
             frontier = next;
         }

@@ -82,6 +82,7 @@ class PiiRepository {
     private final String allRegionFields;
     private final String allRegionFeeds;
     private final String allRegionJobs;
+    private final String countDatasets;
     private final String listDeclarations;
     private final String mergeDeclaration;
     private final String deleteDeclaration;
@@ -112,6 +113,7 @@ class PiiRepository {
         this.allRegionFields = cypher.get("pii/list_all_region_fields");
         this.allRegionFeeds = cypher.get("pii/list_all_region_feeds");
         this.allRegionJobs = cypher.get("pii/list_all_region_jobs");
+        this.countDatasets = cypher.get("pii/count_datasets");
         this.listDeclarations = cypher.get("pii/list_declarations");
         this.mergeDeclaration = cypher.get("pii/merge_declaration");
         this.deleteDeclaration = cypher.get("pii/delete_declaration");
@@ -208,6 +210,10 @@ class PiiRepository {
                         new JobRef(name.apply(r.get("jobNamespace")), name.apply(r.get("jobName"))),
                         new DatasetRef(name.apply(r.get("outNamespace")), name.apply(r.get("outName"))))),
                 tx.run(listDeclarations).list(PiiRepository::declaration)));
+    }
+
+    long countDatasets() {
+        return read(tx -> tx.run(countDatasets).single().get("datasets").asLong());
     }
 
     /** The fields of the given datasets (nested ones included) with their stored verdicts. */

@@ -240,16 +240,13 @@ final class PropagationGraph {
         return Collections.unmodifiableSet(notPersonal);
     }
 
-    /** Outgoing edges per node, in a fixed order so that ties between equally short paths break the same way. */
+    /** Outgoing edges per node. Their order does not matter: ties between paths break by {@link #before}. */
     private List<List<Edge>> adjacency(int n) {
         List<List<Edge>> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
             out.add(new ArrayList<>());
         }
-        Comparator<Edge> order = Comparator.comparing((Edge e) -> refs.get(e.to()), FieldRef.ORDER)
-                .thenComparing(e -> e.hop() == null ? "" : e.hop().job().namespace() + '\u0000' + e.hop().job().name())
-                .thenComparing(e -> e.hop() == null ? "" : e.hop().type() + '\u0000' + e.hop().subtype());
-        edges.stream().sorted(order).forEach(e -> out.get(e.from()).add(e));
+        edges.forEach(e -> out.get(e.from()).add(e));
         return out;
     }
 

@@ -96,6 +96,8 @@ final class RegionGraphs {
         region.declarations().forEach(d -> steward.put(d.field(), d));
         Map<FieldRef, String> tags = new LinkedHashMap<>();
         region.datasets().forEach(d -> tags.putAll(piiTags(d.dataset(), d.tags())));
+        // Column names repeat across datasets (id, email, ...): each is matched against the rules once.
+        Map<String, Optional<String>> guesses = new HashMap<>();
         for (PiiRepository.FieldRow row : region.fields()) {
             FieldRef field = row.field();
             DeclarationRow declaration = steward.get(field);
@@ -108,7 +110,8 @@ final class RegionGraphs {
                 continue;
             }
             String tag = tags.get(field);
-            Optional<String> guess = rules.flatMap(r -> r.categoryOf(field.field()));
+            Optional<String> guess = rules.isEmpty() ? Optional.empty()
+                    : guesses.computeIfAbsent(field.field(), rules.get()::categoryOf);
             if (tag != null) {
                 if (tag.equalsIgnoreCase("false")) {
                     graph.notPersonal(field);
