@@ -2,6 +2,7 @@ package dev.provenant.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.provenant.support.HeadlessChromium;
 import dev.provenant.support.TestResources;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -9,24 +10,17 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Base64;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.Pdf;
 import org.openqa.selenium.PrintsPage;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -49,16 +43,7 @@ class AdminUiBrowserIT {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(LineageUiBrowserIT.CHROMIUM)
-                && Files.isExecutable(LineageUiBrowserIT.CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(LineageUiBrowserIT.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(LineageUiBrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--lang=en");
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -123,10 +108,7 @@ class AdminUiBrowserIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+        HeadlessChromium.screenshot(browser, name);
     }
 
     private static void clickAndLoad(WebDriverWait wait, WebElement target) {

@@ -2,31 +2,23 @@ package dev.provenant.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.provenant.support.HeadlessChromium;
 import dev.provenant.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -47,16 +39,7 @@ class CypherPageBrowserIT {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(LineageUiBrowserIT.CHROMIUM)
-                && Files.isExecutable(LineageUiBrowserIT.CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(LineageUiBrowserIT.CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(LineageUiBrowserIT.CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--lang=en");
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     @AfterAll
@@ -114,14 +97,6 @@ class CypherPageBrowserIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        String docs = System.getProperty("ui.screenshots");
-        if (docs != null && !docs.isBlank()) {
-            Files.createDirectories(Path.of(docs));
-            Files.copy(shot, Path.of(docs).resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }

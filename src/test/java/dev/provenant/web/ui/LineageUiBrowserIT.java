@@ -2,31 +2,23 @@ package dev.provenant.web.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.provenant.support.HeadlessChromium;
 import dev.provenant.support.Conformance;
 import dev.provenant.support.TestResources;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.IOException;
 import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -42,8 +34,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @QuarkusTest
 class LineageUiBrowserIT {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     static final String NS = "file:/tmp/cll_test";
     static final String STORY = "ui-browser://lake";
 
@@ -54,15 +44,7 @@ class LineageUiBrowserIT {
 
     @BeforeAll
     static void startBrowser() {
-        Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
-                "Chromium and chromedriver are not installed (apt-get install chromium chromium-driver)");
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM.toFile());
-        options.addArguments("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                "--window-size=1400,1000", "--lang=en");
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.start();
     }
 
     /** Real Spark events with column lineage: default.tbl1 made by CTAS from two source tables. */
@@ -219,14 +201,6 @@ class LineageUiBrowserIT {
     }
 
     private static void screenshot(String name) throws IOException {
-        Path shot = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
-        Path target = Path.of("target", "screenshots");
-        Files.createDirectories(target);
-        Files.copy(shot, target.resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        String docs = System.getProperty("ui.screenshots");
-        if (docs != null && !docs.isBlank()) {
-            Files.createDirectories(Path.of(docs));
-            Files.copy(shot, Path.of(docs).resolve(name), StandardCopyOption.REPLACE_EXISTING);
-        }
+        HeadlessChromium.screenshot(browser, name);
     }
 }
