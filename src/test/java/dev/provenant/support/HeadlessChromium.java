@@ -5,12 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The browser tests' browser: Debian's Chromium, headless, driven through Debian's chromedriver (`.ci/run`
@@ -50,5 +55,13 @@ public final class HeadlessChromium {
             Files.createDirectories(Path.of(docs));
             Files.copy(shot, Path.of(docs).resolve(name), StandardCopyOption.REPLACE_EXISTING);
         }
+    }
+
+    /** Clicks what loads a new page (a link, a form's button) and waits until that page has loaded. */
+    public static void clickAndLoad(WebDriver browser, WebDriverWait wait, WebElement target) {
+        WebElement page = browser.findElement(By.tagName("html"));
+        target.click();
+        wait.until(ExpectedConditions.stalenessOf(page));
+        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
     }
 }

@@ -90,10 +90,7 @@ class CypherPageBrowserIT {
     }
 
     private static void clickAndLoad(WebDriverWait wait, WebElement target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        target.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        HeadlessChromium.clickAndLoad(browser, wait, target);
     }
 
     private static void screenshot(String name) throws IOException {

@@ -176,10 +176,7 @@ class LineageUiBrowserIT {
      * new one has loaded, so that what follows reads the new page, not the one being left.
      */
     private static void clickAndLoad(WebDriverWait wait, WebElement target) {
-        WebElement page = browser.findElement(By.tagName("html"));
-        target.click();
-        wait.until(ExpectedConditions.stalenessOf(page));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        HeadlessChromium.clickAndLoad(browser, wait, target);
     }
 
     private static void sleep() {
