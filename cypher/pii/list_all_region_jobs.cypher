@@ -1,6 +1,6 @@
 // Every current dataset lineage step (input, job, output) for which the job reported no current column
 // lineage into the output, for a full recompute: the only steps propagation draws from dataset lineage
-// (RegionGraphs.lineage skips the others). One INPUT_TO edge per dataset and job and one OUTPUTS edge per
+// (the same rule as find_region_jobs). One INPUT_TO edge per dataset and job and one OUTPUTS edge per
 // job and dataset, so the rows are distinct already.
 // Parameters: none
 // Returns: inNamespace, inName, jobNamespace, jobName, outNamespace, outName

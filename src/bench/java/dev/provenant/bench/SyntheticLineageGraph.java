@@ -270,10 +270,6 @@ public final class SyntheticLineageGraph {
         return layers;
     }
 
-    public int supernodeCount() {
-        return supernodes;
-    }
-
     /** Raw tables (layer 0, no producing job) are the first fifth of the datasets. */
     public int rawCount() {
         return datasetLayer.length / 5;
@@ -281,11 +277,6 @@ public final class SyntheticLineageGraph {
 
     public int jobCount() {
         return jobs.size();
-    }
-
-    /** The datasets job {@code id} reads, as loaded. */
-    public List<DatasetRef> jobInputs(int id) {
-        return java.util.Arrays.stream(jobs.get(id).inputs()).mapToObj(this::dataset).toList();
     }
 
     /** The datasets job {@code id} writes, as loaded. */

@@ -20,8 +20,4 @@ public record IngestCommitted(Set<DatasetKey> datasets, Set<Job> jobs) {
         datasets = Set.copyOf(datasets);
         jobs = Set.copyOf(jobs);
     }
-
-    public boolean isEmpty() {
-        return datasets.isEmpty() && jobs.isEmpty();
-    }
 }

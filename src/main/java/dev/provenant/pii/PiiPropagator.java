@@ -310,44 +310,36 @@ public class PiiPropagator {
     }
 
     static String evidenceJson(Verdict verdict) {
-        if (verdict.state() == PiiState.CLEAR) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(verdict.evidence());
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return verdict.state() == PiiState.CLEAR ? null : json(verdict.evidence());
     }
 
     static String trailJson(List<Trail> trail) {
-        if (trail == null || trail.isEmpty()) {
-            return null;
-        }
-        try {
-            return JSON.writeValueAsString(trail);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return trail == null || trail.isEmpty() ? null : json(trail);
     }
 
     static List<Trail> trail(String json) {
-        if (json == null) {
-            return List.of();
-        }
+        return list(json, Trail[].class);
+    }
+
+    static List<Hop> evidence(String json) {
+        return list(json, Hop[].class);
+    }
+
+    private static String json(Object value) {
         try {
-            return List.of(JSON.readValue(json, Trail[].class));
+            return JSON.writeValueAsString(value);
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    static List<Hop> evidence(String json) {
+    /** A stored JSON array as a list; absent is empty. */
+    private static <T> List<T> list(String json, Class<T[]> type) {
         if (json == null) {
             return List.of();
         }
         try {
-            return List.of(JSON.readValue(json, Hop[].class));
+            return List.of(JSON.readValue(json, type));
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }

@@ -29,6 +29,7 @@ class PiiRepository {
 
     record FeedsRow(FieldRef from, FieldRef to, JobRef job, String type, String subtype, boolean masking) {}
 
+    /** A current dataset lineage step for which the job reported no current column lineage into the output. */
     record JobRow(DatasetRef input, JobRef job, DatasetRef output) {}
 
     /** What a previous propagation stored, to write only what changed. */

@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -71,8 +70,6 @@ final class PropagationGraph {
             return path;
         }
     }
-
-    private static final Comparator<FieldRef> REF_ORDER = FieldRef.ORDER;
 
     PropagationGraph(Collection<JobRef> barriers) {
         this.barriers = Set.copyOf(barriers);
@@ -293,7 +290,7 @@ final class PropagationGraph {
         if (sa != sb) {
             return sa.atLeast(sb);
         }
-        int c = REF_ORDER.compare(refs.get(a.from()), refs.get(b.from()));
+        int c = FieldRef.ORDER.compare(refs.get(a.from()), refs.get(b.from()));
         if (c != 0) {
             return c < 0;
         }

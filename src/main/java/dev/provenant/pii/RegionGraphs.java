@@ -55,18 +55,14 @@ final class RegionGraphs {
         region.datasets().forEach(d -> graph.node(FieldRef.dataset(d.dataset().namespace(), d.dataset().name())));
         region.boundaryDatasets().forEach(d -> graph.node(FieldRef.dataset(d.dataset().namespace(), d.dataset().name())));
         fields.values().forEach(list -> list.forEach(graph::node));
-        Set<List<Object>> reportedColumnLineage = new HashSet<>();
         for (FeedsRow feeds : region.feeds()) {
-            reportedColumnLineage.add(List.of(feeds.job(), feeds.to().dataset()));
             if (copiesOnly && !PiiState.capOf(feeds.type(), feeds.subtype(), feeds.masking()).atLeast(PiiState.PSEUDONYMISED)) {
                 continue;
             }
             graph.feeds(feeds.from(), feeds.to(), feeds.job(), feeds.type(), feeds.subtype(), feeds.masking());
         }
+        // The region's job rows are only the steps without column lineage (find_region_jobs).
         for (JobRow job : region.jobs()) {
-            if (reportedColumnLineage.contains(List.of(job.job(), job.output()))) {
-                continue;
-            }
             graph.datasetLineage(FieldRef.dataset(job.input().namespace(), job.input().name()),
                     fields.getOrDefault(job.input(), List.of()), job.job(),
                     FieldRef.dataset(job.output().namespace(), job.output().name()),
