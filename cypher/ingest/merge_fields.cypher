@@ -1,20 +1,19 @@
 // Creates or updates fields; top-level fields hang below their dataset, nested ones below their
 // parent field. Rows list parents before children. A row without parent (a field only column lineage
 // names) does not re-attach a field that already hangs below a parent. searchText is the path split at
-// . _ : / - for full-text search (same rule as schema V014).
-// Parameters: $rows (list of {namespace, dataset, path, parentPath, name, type, description, eventTime})
+// . _ : / - for full-text search (same rule as schema V014). Only the rows of field sets that changed
+// arrive here (see find_field_hashes); fields carry no first/last-seen times, their dataset does.
+// Parameters: $rows (list of {namespace, dataset, path, parentPath, name, type, description})
 // Returns: namespace, name of the datasets that got a new field (for PII updates)
 UNWIND $rows AS row
 MATCH (d:Dataset {namespace: row.namespace, name: row.dataset})
 OPTIONAL MATCH (known:Field {namespace: row.namespace, dataset: row.dataset, path: row.path})
 WITH d, row, known IS NULL AS isNew
 MERGE (f:Field {namespace: row.namespace, dataset: row.dataset, path: row.path})
-ON CREATE SET f.name = row.name, f.firstSeen = row.eventTime
+ON CREATE SET f.name = row.name
 SET f.type = coalesce(row.type, f.type),
     f.searchText = replace(replace(replace(replace(replace(row.path, '.', ' '), '_', ' '), ':', ' '), '/', ' '), '-', ' '),
-    f.firstSeen = CASE WHEN row.eventTime < f.firstSeen THEN row.eventTime ELSE f.firstSeen END,
-    f.description = coalesce(row.description, f.description),
-    f.lastSeen = CASE WHEN f.lastSeen IS NULL OR row.eventTime > f.lastSeen THEN row.eventTime ELSE f.lastSeen END
+    f.description = coalesce(row.description, f.description)
 WITH d, f, row, isNew
 OPTIONAL MATCH (parent:Field {namespace: row.namespace, dataset: row.dataset, path: row.parentPath})
 CALL {

@@ -106,11 +106,12 @@ public final class IngestSuite implements BenchSuite {
             srv.resetPeakRss();
             LoadRunner.run("warmup", 8, 1, maxOps, warmup, seq, single);
             LoadRunner.run("warmup-batch", BATCH_CONCURRENCY, BATCH, maxOps, warmup.dividedBy(2), seq, batch);
-            Result c1 = LoadRunner.run("single-c1", 1, 1, maxOps, phase, seq, single);
-            Result c8 = LoadRunner.run("single-c8", 8, 1, maxOps, phase, seq, single);
-            Result c32 = LoadRunner.run("single-c32", 32, 1, maxOps, phase, seq, single);
-            Result b100 = LoadRunner.run("batch100-c" + BATCH_CONCURRENCY, BATCH_CONCURRENCY, BATCH, maxOps, phase, seq,
-                    batch);
+            Map<String, Object> statements = new LinkedHashMap<>();
+            Result c1 = measured(srv, statements, () -> LoadRunner.run("single-c1", 1, 1, maxOps, phase, seq, single));
+            Result c8 = measured(srv, statements, () -> LoadRunner.run("single-c8", 8, 1, maxOps, phase, seq, single));
+            Result c32 = measured(srv, statements, () -> LoadRunner.run("single-c32", 32, 1, maxOps, phase, seq, single));
+            Result b100 = measured(srv, statements, () -> LoadRunner.run("batch100-c" + BATCH_CONCURRENCY,
+                    BATCH_CONCURRENCY, BATCH, maxOps, phase, seq, batch));
             double rssS = srv.peakRssMb();
 
             Latencies visibility = visibility(base, s, seq, visibilitySamples);
@@ -121,10 +122,10 @@ public final class IngestSuite implements BenchSuite {
                     "application/x-ndjson"), 201);
             srv.resetPeakRss();
             LoadRunner.run("m-warmup", M_SINGLE_CONCURRENCY, 1, maxOps, warmup.dividedBy(2), mSeq, mSingle);
-            Result mC8 = LoadRunner.run("m-single-c" + M_SINGLE_CONCURRENCY, M_SINGLE_CONCURRENCY, 1, maxOps, mPhase,
-                    mSeq, mSingle);
-            Result mB = LoadRunner.run("m-batch" + M_BATCH + "-c" + M_BATCH_CONCURRENCY, M_BATCH_CONCURRENCY, M_BATCH, maxOps, mPhase,
-                    mSeq, mBatch);
+            Result mC8 = measured(srv, statements, () -> LoadRunner.run("m-single-c" + M_SINGLE_CONCURRENCY,
+                    M_SINGLE_CONCURRENCY, 1, maxOps, mPhase, mSeq, mSingle));
+            Result mB = measured(srv, statements, () -> LoadRunner.run("m-batch" + M_BATCH + "-c" + M_BATCH_CONCURRENCY,
+                    M_BATCH_CONCURRENCY, M_BATCH, maxOps, mPhase, mSeq, mBatch));
             double rssM = srv.peakRssMb();
 
             srv.resetPeakRss();
@@ -175,6 +176,7 @@ public final class IngestSuite implements BenchSuite {
                 phases.put(r.name(), phaseJson(r));
             }
             report.put("phases", phases);
+            report.put("statements", statements);
             report.put("profile_l_outcome", lOutcome);
             report.put("server_heap", "JVM default (no -Xmx), as the README runs it");
             report.put("server_alive_at_end", srv.isAlive());
@@ -182,6 +184,20 @@ public final class IngestSuite implements BenchSuite {
             server.close();
         }
         return report;
+    }
+
+    private interface Phase {
+        Result run() throws Exception;
+    }
+
+    /** Runs a load phase and records where the server's group commits spent their time during it. */
+    private Result measured(ServerProcess srv, Map<String, Object> statements, Phase phase) throws Exception {
+        StatementTimes before = StatementTimes.scrape(http, srv.baseUrl(), ServerProcess.ADMIN_TOKEN);
+        Result result = phase.run();
+        Map<String, Object> since = StatementTimes.scrape(http, srv.baseUrl(), ServerProcess.ADMIN_TOKEN).since(before);
+        statements.put(result.name(), since);
+        System.out.println("  " + StatementTimes.summary(result.name(), since));
+        return result;
     }
 
     /** Posts fresh events one at a time; after each 201, polls the run endpoint until the run is there. */

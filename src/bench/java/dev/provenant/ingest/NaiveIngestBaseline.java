@@ -46,7 +46,8 @@ public final class NaiveIngestBaseline implements AutoCloseable {
         new SchemaMigrations(catalog).apply(driver);
         return new NaiveIngestBaseline(neo4j, driver, new IngestRepository(new Neo4jSessions(driver), catalog,
                 new MlRules(List.of(ProvenantConfig.Ml.DEFAULT_MODEL_PATTERNS.split(",")),
-                        List.of(ProvenantConfig.Ml.DEFAULT_FEATURE_PATTERNS.split(",")))));
+                        List.of(ProvenantConfig.Ml.DEFAULT_FEATURE_PATTERNS.split(","))),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry()));
     }
 
     /** Parses, compresses and writes one event in its own transaction, as a request handler would; true when new. */

@@ -1,5 +1,6 @@
 package dev.provenant.ingest;
 
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -21,7 +22,14 @@ final class GraphRows {
     final List<Map<String, Object>> runs = new ArrayList<>();
     final List<Map<String, Object>> parents = new ArrayList<>();
     final List<Map<String, Object>> datasets = new ArrayList<>();
-    final List<Map<String, Object>> fields = new ArrayList<>();
+    /** Field rows to write: after {@link #keepChangedFields}, only those of datasets whose field set changed. */
+    List<Map<String, Object>> fields = new ArrayList<>();
+    /** One row per dataset whose fields are written: {namespace, name, hash} of the last field set applied. */
+    final List<Map<String, Object>> fieldHashes = new ArrayList<>();
+    /** Per event, per dataset: the field rows it reports, in order, with a hash over what they say. */
+    private final List<FieldSet> fieldSets = new ArrayList<>();
+    /** The field sets of the event being added, by dataset. */
+    private final Map<DatasetKey, List<Map<String, Object>>> eventFields = new LinkedHashMap<>();
     final List<Map<String, Object>> jobInputs = new ArrayList<>();
     final List<Map<String, Object>> jobOutputs = new ArrayList<>();
     final List<Map<String, Object>> runReads = new ArrayList<>();
@@ -31,6 +39,30 @@ final class GraphRows {
 
     /** Events already placed in the chain: {@code seq}, {@code prevHash} and {@code chainHash} assigned. */
     record ChainedEvent(QueuedEvent queued, long seq, String prevHash, String chainHash) {}
+
+    /**
+     * What one event says about one dataset's fields: its field rows, in order, and a SHA-256 over their
+     * content. Writing the same set again changes nothing, so a set equal to the last one written for
+     * the dataset can be skipped.
+     */
+    record FieldSet(DatasetKey dataset, List<Map<String, Object>> rows, String hash) {
+
+        static FieldSet of(DatasetKey dataset, List<Map<String, Object>> rows) {
+            StringBuilder content = new StringBuilder(rows.size() * 48);
+            for (Map<String, Object> row : rows) {
+                for (String key : FIELD_CONTENT) {
+                    Object value = row.get(key);
+                    // Length-prefixed, so that no two different rows give the same text.
+                    String text = value == null ? "" : value.toString();
+                    content.append(value == null ? -1 : text.length()).append(':').append(text);
+                }
+                content.append('\n');
+            }
+            return new FieldSet(dataset, rows, CanonicalJson.sha256(content.toString().getBytes(StandardCharsets.UTF_8)));
+        }
+    }
+
+    private static final List<String> FIELD_CONTENT = List.of("path", "parentPath", "name", "type", "description");
 
     static GraphRows of(List<ChainedEvent> chained, DatasetIdentities identities) {
         GraphRows rows = new GraphRows();
@@ -43,8 +75,41 @@ final class GraphRows {
         }
         for (ChainedEvent c : chained) {
             rows.add(c, resolved, identities);
+            rows.eventFields.forEach((dataset, fieldRows) -> rows.fieldSets.add(FieldSet.of(dataset, fieldRows)));
+            rows.eventFields.clear();
         }
+        rows.fields = rows.fieldSets.stream().flatMap(set -> set.rows().stream()).toList();
         return rows;
+    }
+
+    /** The datasets these events report fields of. */
+    Set<DatasetKey> fieldDatasets() {
+        Set<DatasetKey> datasets = new LinkedHashSet<>();
+        fieldSets.forEach(set -> datasets.add(set.dataset()));
+        return datasets;
+    }
+
+    /**
+     * Drops the field rows of every dataset whose field sets in these events all equal the set last
+     * written for it ({@code stored}: dataset to hash; absent when never written). The others keep all
+     * their rows, in order, and get a {@link #fieldHashes} row with the hash of their last set. Most
+     * events repeat a known schema, so this skips most of the field writes.
+     */
+    void keepChangedFields(Map<DatasetKey, String> stored) {
+        Map<DatasetKey, String> lastHash = new LinkedHashMap<>();
+        Set<DatasetKey> changed = new LinkedHashSet<>();
+        for (FieldSet set : fieldSets) {
+            lastHash.put(set.dataset(), set.hash());
+            if (!set.hash().equals(stored.get(set.dataset()))) {
+                changed.add(set.dataset());
+            }
+        }
+        fields = fieldSets.stream().filter(set -> changed.contains(set.dataset()))
+                .flatMap(set -> set.rows().stream()).toList();
+        fieldHashes.clear();
+        for (DatasetKey dataset : changed) {
+            fieldHashes.add(Map.of("namespace", dataset.namespace(), "name", dataset.name(), "hash", lastHash.get(dataset)));
+        }
     }
 
     private void add(ChainedEvent chained, Map<DatasetSnapshot, DatasetKey> resolved, DatasetIdentities identities) {
@@ -132,12 +197,12 @@ final class GraphRows {
         Set<String> known = new LinkedHashSet<>();
         for (FieldDef field : snapshot.fields()) {
             known.add(field.path());
-            fields.add(fieldRow(key, field.path(), field.parentPath(), field.name(), field.type(), field.description(), time));
+            addField(key, fieldRow(key, field.path(), field.parentPath(), field.name(), field.type(), field.description()));
         }
         // Fields that only column lineage names still become nodes of their dataset.
         for (ColumnLineageEdge edge : snapshot.columnLineage()) {
             if (known.add(edge.toField())) {
-                fields.add(fieldRow(key, edge.toField(), null, edge.toField(), null, null, time));
+                addField(key, fieldRow(key, edge.toField(), null, edge.toField(), null, null));
             }
         }
     }
@@ -148,7 +213,7 @@ final class GraphRows {
         for (ColumnLineageEdge edge : output.columnLineage()) {
             DatasetKey from = identities.resolve(edge.from());
             if (sourceFields.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(edge.fromField())) {
-                fields.add(fieldRow(from, edge.fromField(), null, edge.fromField(), null, null, time));
+                addField(from, fieldRow(from, edge.fromField(), null, edge.fromField(), null, null));
             }
             Map<String, Object> row = new HashMap<>();
             row.put("fromNamespace", from.namespace());
@@ -170,6 +235,10 @@ final class GraphRows {
         for (DatasetKey source : sourceFields.keySet()) {
             datasets.add(datasetRow(source, Map.of(), null, time, identities));
         }
+    }
+
+    private void addField(DatasetKey dataset, Map<String, Object> row) {
+        eventFields.computeIfAbsent(dataset, k -> new ArrayList<>()).add(row);
     }
 
     private static Map<String, Object> datasetRow(DatasetKey key, Map<String, String> facets, String datasetType,
@@ -194,7 +263,7 @@ final class GraphRows {
     }
 
     private static Map<String, Object> fieldRow(DatasetKey dataset, String path, String parentPath, String name,
-            String type, String description, OffsetDateTime time) {
+            String type, String description) {
         Map<String, Object> row = new HashMap<>();
         row.put("namespace", dataset.namespace());
         row.put("dataset", dataset.name());
@@ -203,7 +272,6 @@ final class GraphRows {
         row.put("name", name);
         row.put("type", type);
         row.put("description", description);
-        row.put("eventTime", time);
         return row;
     }
 

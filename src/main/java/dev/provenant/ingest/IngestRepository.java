@@ -3,12 +3,16 @@ package dev.provenant.ingest;
 import dev.provenant.ml.MlRules;
 import dev.provenant.neo4j.CypherCatalog;
 import dev.provenant.neo4j.Neo4jSessions;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
+import java.util.function.Supplier;
 import org.neo4j.driver.Record;
 import org.neo4j.driver.Result;
 import org.neo4j.driver.Session;
@@ -25,47 +29,62 @@ class IngestRepository {
 
     private final Neo4jSessions sessions;
     private final MlRules mlRules;
-    private final String lockChain;
-    private final String advanceChain;
-    private final String findKnown;
-    private final String resolveKeys;
+    private final Timed lockChain;
+    private final Timed advanceChain;
+    private final Timed findKnown;
+    private final Timed resolveKeys;
+    private final Timed findFieldHashes;
     /** Graph statements in the order they run; each takes {@code $rows}. */
     private final List<Statement> graphStatements;
 
     /** What a statement's result rows name: nothing, jobs whose lineage changed, or datasets that changed. */
     private enum Reports { NOTHING, JOBS, DATASETS }
 
-    private record Statement(String cypher, java.util.function.Function<GraphRows, List<Map<String, Object>>> rows,
-            Reports reports) {
+    /**
+     * A statement of {@code cypher/ingest} with its timer, {@code provenant.ingest.statement} tagged with
+     * the file's name: where a group commit spends its time, per statement, on {@code /q/metrics}.
+     */
+    private record Timed(String cypher, Timer timer) {
 
-        Statement(String cypher, java.util.function.Function<GraphRows, List<Map<String, Object>>> rows) {
-            this(cypher, rows, Reports.NOTHING);
+        static Timed of(CypherCatalog catalog, MeterRegistry registry, String name) {
+            return new Timed(catalog.get("ingest/" + name), Timer.builder("provenant.ingest.statement")
+                    .description("Time spent in one ingest statement per group commit, from run to consumed result")
+                    .tag("statement", name).register(registry));
+        }
+    }
+
+    private record Statement(Timed timed, Function<GraphRows, List<Map<String, Object>>> rows, Reports reports) {
+
+        Statement(Timed timed, Function<GraphRows, List<Map<String, Object>>> rows) {
+            this(timed, rows, Reports.NOTHING);
         }
     }
 
     /** The outcome per event, in order, and what the new events changed in the graph. */
     record Written(List<IngestOutcome> outcomes, IngestCommitted changes) {}
 
-    IngestRepository(Neo4jSessions sessions, CypherCatalog cypher, MlRules mlRules) {
+    IngestRepository(Neo4jSessions sessions, CypherCatalog cypher, MlRules mlRules, MeterRegistry registry) {
         this.sessions = sessions;
         this.mlRules = mlRules;
-        this.lockChain = cypher.get("ingest/lock_event_chain");
-        this.advanceChain = cypher.get("ingest/advance_event_chain");
-        this.findKnown = cypher.get("ingest/find_known_events");
-        this.resolveKeys = cypher.get("ingest/resolve_dataset_keys");
+        this.lockChain = Timed.of(cypher, registry, "lock_event_chain");
+        this.advanceChain = Timed.of(cypher, registry, "advance_event_chain");
+        this.findKnown = Timed.of(cypher, registry, "find_known_events");
+        this.resolveKeys = Timed.of(cypher, registry, "resolve_dataset_keys");
+        this.findFieldHashes = Timed.of(cypher, registry, "find_field_hashes");
         this.graphStatements = List.of(
-                new Statement(cypher.get("ingest/create_events"), r -> r.events),
-                new Statement(cypher.get("ingest/merge_jobs"), r -> r.jobs),
-                new Statement(cypher.get("ingest/merge_runs"), r -> r.runs),
-                new Statement(cypher.get("ingest/merge_parent_runs"), r -> r.parents),
-                new Statement(cypher.get("ingest/merge_datasets"), r -> r.datasets, Reports.DATASETS),
-                new Statement(cypher.get("ingest/merge_fields"), r -> r.fields, Reports.DATASETS),
-                new Statement(cypher.get("ingest/merge_job_inputs"), r -> r.jobInputs, Reports.JOBS),
-                new Statement(cypher.get("ingest/merge_job_outputs"), r -> r.jobOutputs, Reports.JOBS),
-                new Statement(cypher.get("ingest/merge_run_reads"), r -> r.runReads),
-                new Statement(cypher.get("ingest/merge_run_writes"), r -> r.runWrites),
-                new Statement(cypher.get("ingest/merge_column_lineage"), r -> r.columnLineage, Reports.JOBS),
-                new Statement(cypher.get("ingest/sweep_stale_edges"), r -> r.completions, Reports.JOBS));
+                new Statement(Timed.of(cypher, registry, "create_events"), r -> r.events),
+                new Statement(Timed.of(cypher, registry, "merge_jobs"), r -> r.jobs),
+                new Statement(Timed.of(cypher, registry, "merge_runs"), r -> r.runs),
+                new Statement(Timed.of(cypher, registry, "merge_parent_runs"), r -> r.parents),
+                new Statement(Timed.of(cypher, registry, "merge_datasets"), r -> r.datasets, Reports.DATASETS),
+                new Statement(Timed.of(cypher, registry, "merge_fields"), r -> r.fields, Reports.DATASETS),
+                new Statement(Timed.of(cypher, registry, "set_field_hashes"), r -> r.fieldHashes),
+                new Statement(Timed.of(cypher, registry, "merge_job_inputs"), r -> r.jobInputs, Reports.JOBS),
+                new Statement(Timed.of(cypher, registry, "merge_job_outputs"), r -> r.jobOutputs, Reports.JOBS),
+                new Statement(Timed.of(cypher, registry, "merge_run_reads"), r -> r.runReads),
+                new Statement(Timed.of(cypher, registry, "merge_run_writes"), r -> r.runWrites),
+                new Statement(Timed.of(cypher, registry, "merge_column_lineage"), r -> r.columnLineage, Reports.JOBS),
+                new Statement(Timed.of(cypher, registry, "sweep_stale_edges"), r -> r.completions, Reports.JOBS));
     }
 
     /** One outcome per event, in order, with what the new ones changed. */
@@ -76,15 +95,15 @@ class IngestRepository {
     }
 
     private Written writeIn(TransactionContext tx, List<QueuedEvent> events) {
-        Record head = tx.run(lockChain).single();
+        Record head = timed(lockChain, () -> tx.run(lockChain.cypher()).single());
         long seq = head.get("seq").asLong();
         String prevHash = head.get("head").isNull() ? null : head.get("head").asString();
         String chain = head.get("chain").isNull() ? "" : head.get("chain").asString();
 
         Map<String, Long> known = new HashMap<>();
         List<String> hashes = events.stream().map(e -> e.event().hash()).distinct().toList();
-        tx.run(findKnown, Map.of("hashes", hashes)).forEachRemaining(r -> known.put(r.get("hash").asString(),
-                r.get("seq").asLong()));
+        timed(findKnown, () -> tx.run(findKnown.cypher(), Map.of("hashes", hashes)).forEachRemaining(
+                r -> known.put(r.get("hash").asString(), r.get("seq").asLong())));
 
         List<IngestOutcome> outcomes = new ArrayList<>(events.size());
         List<GraphRows.ChainedEvent> fresh = new ArrayList<>();
@@ -108,6 +127,7 @@ class IngestRepository {
 
         GraphRows rows = GraphRows.of(fresh, new DatasetIdentities(knownIdentities(tx, fresh)));
         applyMlRules(rows);
+        rows.keepChangedFields(storedFieldHashes(tx, rows.fieldDatasets()));
         Set<DatasetKey> changedDatasets = new java.util.LinkedHashSet<>();
         Set<IngestCommitted.Job> changedJobs = new java.util.LinkedHashSet<>();
         for (Statement statement : graphStatements) {
@@ -115,17 +135,28 @@ class IngestRepository {
             if (params.isEmpty()) {
                 continue;
             }
-            Result result = tx.run(statement.cypher(), Map.of("rows", params));
-            switch (statement.reports()) {
-                case JOBS -> result.forEachRemaining(r -> changedJobs.add(new IngestCommitted.Job(
-                        r.get("jobNamespace").asString(), r.get("jobName").asString())));
-                case DATASETS -> result.forEachRemaining(r -> changedDatasets.add(new DatasetKey(
-                        r.get("namespace").asString(), r.get("name").asString())));
-                case NOTHING -> result.consume();
-            }
+            timed(statement.timed(), () -> {
+                Result result = tx.run(statement.timed().cypher(), Map.of("rows", params));
+                switch (statement.reports()) {
+                    case JOBS -> result.forEachRemaining(r -> changedJobs.add(new IngestCommitted.Job(
+                            r.get("jobNamespace").asString(), r.get("jobName").asString())));
+                    case DATASETS -> result.forEachRemaining(r -> changedDatasets.add(new DatasetKey(
+                            r.get("namespace").asString(), r.get("name").asString())));
+                    case NOTHING -> result.consume();
+                }
+            });
         }
-        tx.run(advanceChain, Map.of("seq", seq, "head", prevHash, "chain", chain)).consume();
+        Map<String, Object> newHead = Map.of("seq", seq, "head", prevHash, "chain", chain);
+        timed(advanceChain, () -> tx.run(advanceChain.cypher(), newHead).consume());
         return new Written(outcomes, new IngestCommitted(changedDatasets, changedJobs));
+    }
+
+    private static void timed(Timed statement, Runnable work) {
+        statement.timer().record(work);
+    }
+
+    private static <T> T timed(Timed statement, Supplier<T> work) {
+        return statement.timer().record(work);
     }
 
     /** The configured name rules label models and features in the same transaction as the facet does. */
@@ -150,14 +181,28 @@ class IngestRepository {
         return CanonicalJson.sha256((previousChain + eventHash).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
+    private Map<DatasetKey, String> storedFieldHashes(TransactionContext tx, Set<DatasetKey> datasets) {
+        Map<DatasetKey, String> stored = new HashMap<>();
+        if (datasets.isEmpty()) {
+            return stored;
+        }
+        timed(findFieldHashes, () -> tx.run(findFieldHashes.cypher(), Map.of("keys", keyMaps(datasets))).forEachRemaining(
+                r -> stored.put(new DatasetKey(r.get("namespace").asString(), r.get("name").asString()),
+                        r.get("hash").asString())));
+        return stored;
+    }
+
+    private static List<Map<String, Object>> keyMaps(Set<DatasetKey> datasets) {
+        return datasets.stream().map(k -> Map.<String, Object>of("namespace", k.namespace(), "name", k.name())).toList();
+    }
+
     private Map<DatasetKey, DatasetKey> knownIdentities(TransactionContext tx, List<GraphRows.ChainedEvent> fresh) {
         Set<DatasetKey> mentioned = DatasetIdentities.mentionedIn(fresh.stream().map(c -> c.queued().event()).toList());
-        List<Map<String, Object>> keys = mentioned.stream()
-                .map(k -> Map.<String, Object>of("namespace", k.namespace(), "name", k.name())).toList();
+        List<Map<String, Object>> keys = keyMaps(mentioned);
         Map<DatasetKey, DatasetKey> known = new HashMap<>();
-        tx.run(resolveKeys, Map.of("keys", keys)).forEachRemaining(r -> known.put(
+        timed(resolveKeys, () -> tx.run(resolveKeys.cypher(), Map.of("keys", keys)).forEachRemaining(r -> known.put(
                 new DatasetKey(r.get("namespace").asString(), r.get("name").asString()),
-                new DatasetKey(r.get("canonicalNamespace").asString(), r.get("canonicalName").asString())));
+                new DatasetKey(r.get("canonicalNamespace").asString(), r.get("canonicalName").asString()))));
         return known;
     }
 }

@@ -232,9 +232,13 @@ class ConcurrentOrderIT {
 
     // ---- the canonical dump --------------------------------------------------------------------
 
-    /** Event log bookkeeping, and PII verdicts, which propagation derives asynchronously (docs/pii.md). */
+    /**
+     * Event log bookkeeping; PII verdicts, which propagation derives asynchronously (docs/pii.md); and
+     * which field set of a dataset was written last (fieldsHash), which only decides what later events
+     * may skip.
+     */
     private static final Set<String> VOLATILE = Set.of("receivedAt", "seq", "hash", "prevHash", "chainHash", "payload",
-            "piiState", "piiCategories", "piiEvidence", "piiSource");
+            "piiState", "piiCategories", "piiEvidence", "piiSource", "fieldsHash");
 
     /** Every element the story touches under this namespace as sorted lines, run ids named A1, A2, B1. */
     private List<String> dump(String ns) {

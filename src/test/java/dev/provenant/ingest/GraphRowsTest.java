@@ -117,6 +117,70 @@ class GraphRowsTest {
                 entry("payloadBytes", event.canonicalJson().length), entry("receivedAt", RECEIVED)));
     }
 
+    @Test
+    void aFieldSetEqualToTheOneLastWrittenIsSkipped() {
+        GraphRows first = rowsOf(event(ordersEvent("r1", "2024-05-01T12:00:00Z", "BIGINT")));
+        first.keepChangedFields(Map.of());
+        assertThat(first.fields).extracting(r -> r.get("path")).containsExactly("id", "email");
+        Map<String, Object> written = first.fieldHashes.get(0);
+        assertThat(written).containsEntry("namespace", "pg").containsEntry("name", "orders");
+
+        // A later run reports the same schema: nothing to write, however the event time differs.
+        GraphRows again = rowsOf(event(ordersEvent("r2", "2024-05-02T12:00:00Z", "BIGINT")));
+        again.keepChangedFields(Map.of(new DatasetKey("pg", "orders"), (String) written.get("hash")));
+        assertThat(again.fields).isEmpty();
+        assertThat(again.fieldHashes).isEmpty();
+
+        // A changed type is a changed set.
+        GraphRows changed = rowsOf(event(ordersEvent("r3", "2024-05-03T12:00:00Z", "VARCHAR")));
+        changed.keepChangedFields(Map.of(new DatasetKey("pg", "orders"), (String) written.get("hash")));
+        assertThat(changed.fields).extracting(r -> r.get("path") + ":" + r.get("type"))
+                .containsExactly("id:VARCHAR", "email:VARCHAR");
+        assertThat(changed.fieldHashes).singleElement().satisfies(r -> assertThat(r.get("hash")).isNotEqualTo(written.get("hash")));
+    }
+
+    @Test
+    void oneChangedSetInTheBatchWritesEverySetOfThatDatasetInOrderAndRemembersTheLast() {
+        GraphRows known = rowsOf(event(ordersEvent("r1", "2024-05-01T12:00:00Z", "BIGINT")));
+        known.keepChangedFields(Map.of());
+        String knownHash = (String) known.fieldHashes.get(0).get("hash");
+
+        GraphRows rows = rowsOf(event(ordersEvent("r2", "2024-05-02T12:00:00Z", "VARCHAR")),
+                event(ordersEvent("r3", "2024-05-03T12:00:00Z", "BIGINT")));
+        rows.keepChangedFields(Map.of(new DatasetKey("pg", "orders"), knownHash));
+
+        assertThat(rows.fields).extracting(r -> r.get("path") + ":" + r.get("type"))
+                .containsExactly("id:VARCHAR", "email:VARCHAR", "id:BIGINT", "email:BIGINT");
+        assertThat(rows.fieldHashes).singleElement().satisfies(r -> assertThat(r.get("hash")).isEqualTo(knownHash));
+    }
+
+    @Test
+    void fieldSetHashesTellRowsApartByEveryAttribute() {
+        List<Map<String, Object>> a = List.of(fieldRow("ab", null, "c"));
+        List<Map<String, Object>> b = List.of(fieldRow("a", "b", "c"));
+        List<Map<String, Object>> c = List.of(fieldRow("a", "", "c"));
+        List<Map<String, Object>> d = List.of(fieldRow("a", null, "c"));
+        DatasetKey key = new DatasetKey("pg", "t");
+        assertThat(List.of(a, b, c, d)).extracting(rows -> GraphRows.FieldSet.of(key, rows).hash()).doesNotHaveDuplicates();
+    }
+
+    private static Map<String, Object> fieldRow(String path, String parentPath, String name) {
+        Map<String, Object> row = new java.util.HashMap<>();
+        row.put("path", path);
+        row.put("parentPath", parentPath);
+        row.put("name", name);
+        return row;
+    }
+
+    private static String ordersEvent(String runId, String time, String type) {
+        return """
+                {"eventType": "COMPLETE", "eventTime": "%s", "producer": "p",
+                 "run": {"runId": "%s"}, "job": {"namespace": "etl", "name": "load_orders"},
+                 "outputs": [{"namespace": "pg", "name": "orders", "facets": {"schema": {"fields": [
+                   {"name": "id", "type": "%s"}, {"name": "email", "type": "%s"}]}}}]}
+                """.formatted(time, runId, type, type);
+    }
+
     private static ParsedEvent event(String json) {
         return EventParser.parse(json.getBytes(StandardCharsets.UTF_8));
     }
