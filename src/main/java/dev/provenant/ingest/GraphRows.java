@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -30,6 +31,7 @@ final class GraphRows {
     private final List<FieldSet> fieldSets = new ArrayList<>();
     /** The field sets of the event being added, by dataset. */
     private final Map<DatasetKey, List<Map<String, Object>>> eventFields = new LinkedHashMap<>();
+    private final Map<DatasetKey, Set<String>> eventPaths = new HashMap<>();
     final List<Map<String, Object>> jobInputs = new ArrayList<>();
     final List<Map<String, Object>> jobOutputs = new ArrayList<>();
     final List<Map<String, Object>> runReads = new ArrayList<>();
@@ -77,6 +79,7 @@ final class GraphRows {
             rows.add(c, resolved, identities);
             rows.eventFields.forEach((dataset, fieldRows) -> rows.fieldSets.add(FieldSet.of(dataset, fieldRows)));
             rows.eventFields.clear();
+            rows.eventPaths.clear();
         }
         rows.fields = rows.fieldSets.stream().flatMap(set -> set.rows().stream()).toList();
         return rows;
@@ -202,7 +205,7 @@ final class GraphRows {
         // Fields that only column lineage names still become nodes of their dataset.
         for (ColumnLineageEdge edge : snapshot.columnLineage()) {
             if (known.add(edge.toField())) {
-                addField(key, fieldRow(key, edge.toField(), null, edge.toField(), null, null));
+                addMentionedField(key, edge.toField());
             }
         }
     }
@@ -213,7 +216,7 @@ final class GraphRows {
         for (ColumnLineageEdge edge : output.columnLineage()) {
             DatasetKey from = identities.resolve(edge.from());
             if (sourceFields.computeIfAbsent(from, k -> new LinkedHashSet<>()).add(edge.fromField())) {
-                addField(from, fieldRow(from, edge.fromField(), null, edge.fromField(), null, null));
+                addMentionedField(from, edge.fromField());
             }
             Map<String, Object> row = new HashMap<>();
             row.put("fromNamespace", from.namespace());
@@ -239,6 +242,18 @@ final class GraphRows {
 
     private void addField(DatasetKey dataset, Map<String, Object> row) {
         eventFields.computeIfAbsent(dataset, k -> new ArrayList<>()).add(row);
+        eventPaths.computeIfAbsent(dataset, k -> new HashSet<>()).add((String) row.get("path"));
+    }
+
+    /**
+     * A field only column lineage names. When the event's schema of that dataset already has the field,
+     * the mention adds nothing, and leaving it out keeps the dataset's field set the same whether the
+     * event writes the dataset or reads it.
+     */
+    private void addMentionedField(DatasetKey dataset, String path) {
+        if (!eventPaths.getOrDefault(dataset, Set.of()).contains(path)) {
+            addField(dataset, fieldRow(dataset, path, null, path, null, null));
+        }
     }
 
     private static Map<String, Object> datasetRow(DatasetKey key, Map<String, String> facets, String datasetType,

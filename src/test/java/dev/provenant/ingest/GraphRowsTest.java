@@ -155,6 +155,40 @@ class GraphRowsTest {
     }
 
     @Test
+    void aDatasetGivesTheSameFieldSetWhetherTheEventWritesItOrReadsItWithColumnLineage() {
+        GraphRows writes = rowsOf(event(ordersEvent("r1", "2024-05-01T12:00:00Z", "BIGINT")));
+        GraphRows reads = rowsOf(event("""
+                {"eventType": "COMPLETE", "eventTime": "2024-05-01T13:00:00Z", "producer": "p",
+                 "run": {"runId": "r9"}, "job": {"namespace": "etl", "name": "mail_customers"},
+                 "inputs": [{"namespace": "pg", "name": "orders", "facets": {"schema": {"fields": [
+                   {"name": "id", "type": "BIGINT"}, {"name": "email", "type": "BIGINT"}]}}}],
+                 "outputs": [{"namespace": "pg", "name": "mailing", "facets": {"columnLineage": {"fields": {
+                   "address": {"inputFields": [{"namespace": "pg", "name": "orders", "field": "email"},
+                                               {"namespace": "pg", "name": "orders", "field": "legacy_mail"}]}}}}}]}
+                """));
+        writes.keepChangedFields(Map.of());
+        reads.keepChangedFields(Map.of());
+
+        // The source field the schema has adds no row; the one it lacks still becomes a field.
+        assertThat(reads.fields).extracting(r -> r.get("dataset") + "." + r.get("path"))
+                .containsExactly("orders.id", "orders.email", "orders.legacy_mail", "mailing.address");
+        GraphRows readsKnownSchema = rowsOf(event("""
+                {"eventType": "COMPLETE", "eventTime": "2024-05-01T13:00:00Z", "producer": "p",
+                 "run": {"runId": "r9"}, "job": {"namespace": "etl", "name": "mail_customers"},
+                 "inputs": [{"namespace": "pg", "name": "orders", "facets": {"schema": {"fields": [
+                   {"name": "id", "type": "BIGINT"}, {"name": "email", "type": "BIGINT"}]}}}],
+                 "outputs": [{"namespace": "pg", "name": "mailing", "facets": {"columnLineage": {"fields": {
+                   "address": {"inputFields": [{"namespace": "pg", "name": "orders", "field": "email"}]}}}}}]}
+                """));
+        readsKnownSchema.keepChangedFields(Map.of());
+        assertThat(hashOf(readsKnownSchema, "orders")).isEqualTo(hashOf(writes, "orders"));
+    }
+
+    private static Object hashOf(GraphRows rows, String dataset) {
+        return rows.fieldHashes.stream().filter(r -> r.get("name").equals(dataset)).findFirst().orElseThrow().get("hash");
+    }
+
+    @Test
     void fieldSetHashesTellRowsApartByEveryAttribute() {
         List<Map<String, Object>> a = List.of(fieldRow("ab", null, "c"));
         List<Map<String, Object>> b = List.of(fieldRow("a", "b", "c"));
