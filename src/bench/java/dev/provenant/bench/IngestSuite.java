@@ -44,7 +44,10 @@ public final class IngestSuite implements BenchSuite {
 
     @Override
     public Report run(BenchContext context) throws Exception {
-        Duration warmup = Duration.ofSeconds(context.pick(4, 20));
+        // The server's JIT is still compiling Neo4j's write path minutes into a run on 2 cores (C2 took a
+        // third of the CPU 2 minutes in, docs/benchmarks.md): the full run warms up long enough to
+        // report the steady state of a server that has been up for a while.
+        Duration warmup = Duration.ofSeconds(context.pick(4, 90));
         Duration phase = Duration.ofSeconds(context.pick(5, 30));
         Duration mPhase = Duration.ofSeconds(context.pick(6, 30));
         long maxOps = 1_000_000;
