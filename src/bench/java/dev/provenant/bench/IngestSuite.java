@@ -181,7 +181,8 @@ public final class IngestSuite implements BenchSuite {
             report.put("phases", phases);
             report.put("statements", statements);
             report.put("profile_l_outcome", lOutcome);
-            report.put("server_heap", "JVM default (no -Xmx), as the README runs it");
+            String serverOpts = System.getenv().getOrDefault("BENCH_SERVER_OPTS", "").strip();
+            report.put("server_jvm_options", serverOpts.isEmpty() ? "none: JVM default heap, as the README runs it" : serverOpts);
             report.put("server_alive_at_end", srv.isAlive());
         } finally {
             server.close();

@@ -58,6 +58,12 @@ public final class ServerProcess implements AutoCloseable {
             Path recording = context.outDir().resolve(label + "-server.jfr");
             command.add("-XX:StartFlightRecording=filename=" + recording + ",settings=profile,dumponexit=true");
         }
+        // BENCH_SERVER_OPTS: extra JVM options for the server (e.g. -Xmx384m to see memory under a bounded
+        // heap); empty by default, so the server runs as the README starts it.
+        String extra = System.getenv().getOrDefault("BENCH_SERVER_OPTS", "").strip();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
         command.add("-Dquarkus.http.host=127.0.0.1");
         command.add("-Dquarkus.http.port=" + httpPort);
         command.add("-Dprovenant.data-dir=" + dataDir);
