@@ -46,10 +46,11 @@ class IngestRepository {
      */
     private record Timed(String cypher, Timer timer) {
 
-        static Timed of(CypherCatalog catalog, MeterRegistry registry, String name) {
-            return new Timed(catalog.get("ingest/" + name), Timer.builder("provenant.ingest.statement")
+        /** @param file the statement's file in the catalog, e.g. {@code ingest/merge_fields}, tagged without the folder */
+        static Timed of(CypherCatalog catalog, MeterRegistry registry, String file) {
+            return new Timed(catalog.get(file), Timer.builder("provenant.ingest.statement")
                     .description("Time spent in one ingest statement per group commit, from run to consumed result")
-                    .tag("statement", name).register(registry));
+                    .tag("statement", file.substring(file.lastIndexOf('/') + 1)).register(registry));
         }
     }
 
@@ -66,25 +67,25 @@ class IngestRepository {
     IngestRepository(Neo4jSessions sessions, CypherCatalog cypher, MlRules mlRules, MeterRegistry registry) {
         this.sessions = sessions;
         this.mlRules = mlRules;
-        this.lockChain = Timed.of(cypher, registry, "lock_event_chain");
-        this.advanceChain = Timed.of(cypher, registry, "advance_event_chain");
-        this.findKnown = Timed.of(cypher, registry, "find_known_events");
-        this.resolveKeys = Timed.of(cypher, registry, "resolve_dataset_keys");
-        this.findFieldHashes = Timed.of(cypher, registry, "find_field_hashes");
+        this.lockChain = Timed.of(cypher, registry, "ingest/lock_event_chain");
+        this.advanceChain = Timed.of(cypher, registry, "ingest/advance_event_chain");
+        this.findKnown = Timed.of(cypher, registry, "ingest/find_known_events");
+        this.resolveKeys = Timed.of(cypher, registry, "ingest/resolve_dataset_keys");
+        this.findFieldHashes = Timed.of(cypher, registry, "ingest/find_field_hashes");
         this.graphStatements = List.of(
-                new Statement(Timed.of(cypher, registry, "create_events"), r -> r.events),
-                new Statement(Timed.of(cypher, registry, "merge_jobs"), r -> r.jobs),
-                new Statement(Timed.of(cypher, registry, "merge_runs"), r -> r.runs),
-                new Statement(Timed.of(cypher, registry, "merge_parent_runs"), r -> r.parents),
-                new Statement(Timed.of(cypher, registry, "merge_datasets"), r -> r.datasets, Reports.DATASETS),
-                new Statement(Timed.of(cypher, registry, "merge_fields"), r -> r.fields, Reports.DATASETS),
-                new Statement(Timed.of(cypher, registry, "set_field_hashes"), r -> r.fieldHashes),
-                new Statement(Timed.of(cypher, registry, "merge_job_inputs"), r -> r.jobInputs, Reports.JOBS),
-                new Statement(Timed.of(cypher, registry, "merge_job_outputs"), r -> r.jobOutputs, Reports.JOBS),
-                new Statement(Timed.of(cypher, registry, "merge_run_reads"), r -> r.runReads),
-                new Statement(Timed.of(cypher, registry, "merge_run_writes"), r -> r.runWrites),
-                new Statement(Timed.of(cypher, registry, "merge_column_lineage"), r -> r.columnLineage, Reports.JOBS),
-                new Statement(Timed.of(cypher, registry, "sweep_stale_edges"), r -> r.completions, Reports.JOBS));
+                new Statement(Timed.of(cypher, registry, "ingest/create_events"), r -> r.events),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_jobs"), r -> r.jobs),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_runs"), r -> r.runs),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_parent_runs"), r -> r.parents),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_datasets"), r -> r.datasets, Reports.DATASETS),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_fields"), r -> r.fields, Reports.DATASETS),
+                new Statement(Timed.of(cypher, registry, "ingest/set_field_hashes"), r -> r.fieldHashes),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_job_inputs"), r -> r.jobInputs, Reports.JOBS),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_job_outputs"), r -> r.jobOutputs, Reports.JOBS),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_run_reads"), r -> r.runReads),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_run_writes"), r -> r.runWrites),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_column_lineage"), r -> r.columnLineage, Reports.JOBS),
+                new Statement(Timed.of(cypher, registry, "ingest/sweep_stale_edges"), r -> r.completions, Reports.JOBS));
     }
 
     /** One outcome per event, in order, with what the new ones changed. */
