@@ -2,7 +2,7 @@
 // parent field. Rows list parents before children. A row without parent (a field only column lineage
 // names) does not re-attach a field that already hangs below a parent. searchText is the path split at
 // . _ : / - for full-text search (same rule as schema V014). Only the rows of field sets that changed
-// arrive here (see find_field_hashes); fields carry no first/last-seen times, their dataset does.
+// arrive here (see resolve_dataset_keys); fields carry no first/last-seen times, their dataset does.
 // Parameters: $rows (list of {namespace, dataset, path, parentPath, name, type, description})
 // Returns: namespace, name of the datasets that got a new field (for PII updates)
 UNWIND $rows AS row

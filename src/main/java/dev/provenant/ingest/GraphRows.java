@@ -85,13 +85,6 @@ final class GraphRows {
         return rows;
     }
 
-    /** The datasets these events report fields of. */
-    Set<DatasetKey> fieldDatasets() {
-        Set<DatasetKey> datasets = new LinkedHashSet<>();
-        fieldSets.forEach(set -> datasets.add(set.dataset()));
-        return datasets;
-    }
-
     /**
      * Drops the field rows of every dataset whose field sets in these events all equal the set last
      * written for it ({@code stored}: dataset to hash; absent when never written). The others keep all

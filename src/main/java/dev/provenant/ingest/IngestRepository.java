@@ -33,7 +33,6 @@ class IngestRepository {
     private final Timed advanceChain;
     private final Timed findKnown;
     private final Timed resolveKeys;
-    private final Timed findFieldHashes;
     /** Graph statements in the order they run; each takes {@code $rows}. */
     private final List<Statement> graphStatements;
 
@@ -71,7 +70,6 @@ class IngestRepository {
         this.advanceChain = Timed.of(cypher, registry, "ingest/advance_event_chain");
         this.findKnown = Timed.of(cypher, registry, "ingest/find_known_events");
         this.resolveKeys = Timed.of(cypher, registry, "ingest/resolve_dataset_keys");
-        this.findFieldHashes = Timed.of(cypher, registry, "ingest/find_field_hashes");
         this.graphStatements = List.of(
                 new Statement(Timed.of(cypher, registry, "ingest/create_events"), r -> r.events),
                 new Statement(Timed.of(cypher, registry, "ingest/merge_jobs"), r -> r.jobs),
@@ -126,9 +124,10 @@ class IngestRepository {
             return new Written(outcomes, IngestCommitted.NOTHING);
         }
 
-        GraphRows rows = GraphRows.of(fresh, new DatasetIdentities(knownIdentities(tx, fresh)));
+        KnownDatasets datasets = knownDatasets(tx, fresh);
+        GraphRows rows = GraphRows.of(fresh, new DatasetIdentities(datasets.identities()));
         applyMlRules(rows);
-        rows.keepChangedFields(storedFieldHashes(tx, rows.fieldDatasets()));
+        rows.keepChangedFields(datasets.fieldHashes());
         Set<DatasetKey> changedDatasets = new java.util.LinkedHashSet<>();
         Set<IngestCommitted.Job> changedJobs = new java.util.LinkedHashSet<>();
         for (Statement statement : graphStatements) {
@@ -182,28 +181,25 @@ class IngestRepository {
         return CanonicalJson.sha256((previousChain + eventHash).getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
-    private Map<DatasetKey, String> storedFieldHashes(TransactionContext tx, Set<DatasetKey> datasets) {
-        Map<DatasetKey, String> stored = new HashMap<>();
-        if (datasets.isEmpty()) {
-            return stored;
-        }
-        timed(findFieldHashes, () -> tx.run(findFieldHashes.cypher(), Map.of("keys", keyMaps(datasets))).forEachRemaining(
-                r -> stored.put(new DatasetKey(r.get("namespace").asString(), r.get("name").asString()),
-                        r.get("hash").asString())));
-        return stored;
-    }
+    /**
+     * What the graph already knows of the datasets these events mention: the dataset each identity
+     * belongs to, and the hash of the field set last written for each of those datasets (absent when
+     * none was). A field set of a dataset not found here is always written.
+     */
+    private record KnownDatasets(Map<DatasetKey, DatasetKey> identities, Map<DatasetKey, String> fieldHashes) {}
 
-    private static List<Map<String, Object>> keyMaps(Set<DatasetKey> datasets) {
-        return datasets.stream().map(k -> Map.<String, Object>of("namespace", k.namespace(), "name", k.name())).toList();
-    }
-
-    private Map<DatasetKey, DatasetKey> knownIdentities(TransactionContext tx, List<GraphRows.ChainedEvent> fresh) {
+    private KnownDatasets knownDatasets(TransactionContext tx, List<GraphRows.ChainedEvent> fresh) {
         Set<DatasetKey> mentioned = DatasetIdentities.mentionedIn(fresh.stream().map(c -> c.queued().event()).toList());
-        List<Map<String, Object>> keys = keyMaps(mentioned);
-        Map<DatasetKey, DatasetKey> known = new HashMap<>();
-        timed(resolveKeys, () -> tx.run(resolveKeys.cypher(), Map.of("keys", keys)).forEachRemaining(r -> known.put(
-                new DatasetKey(r.get("namespace").asString(), r.get("name").asString()),
-                new DatasetKey(r.get("canonicalNamespace").asString(), r.get("canonicalName").asString()))));
+        List<Map<String, Object>> keys = mentioned.stream()
+                .map(k -> Map.<String, Object>of("namespace", k.namespace(), "name", k.name())).toList();
+        KnownDatasets known = new KnownDatasets(new HashMap<>(), new HashMap<>());
+        timed(resolveKeys, () -> tx.run(resolveKeys.cypher(), Map.of("keys", keys)).forEachRemaining(r -> {
+            DatasetKey dataset = new DatasetKey(r.get("canonicalNamespace").asString(), r.get("canonicalName").asString());
+            known.identities().put(new DatasetKey(r.get("namespace").asString(), r.get("name").asString()), dataset);
+            if (!r.get("fieldsHash").isNull()) {
+                known.fieldHashes().put(dataset, r.get("fieldsHash").asString());
+            }
+        }));
         return known;
     }
 }
