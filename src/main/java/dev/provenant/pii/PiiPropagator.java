@@ -11,9 +11,7 @@ import dev.provenant.pii.PiiRefs.Hop;
 import dev.provenant.pii.PiiRefs.JobRef;
 import dev.provenant.pii.PiiRefs.Trail;
 import dev.provenant.pii.PiiRefs.Verdict;
-import dev.provenant.pii.PiiRepository.FieldVerdictRow;
 import dev.provenant.pii.PiiRepository.Region;
-import dev.provenant.pii.PiiRepository.StoredVerdict;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
@@ -56,9 +54,21 @@ public class PiiPropagator {
     private static final Logger LOG = Logger.getLogger(PiiPropagator.class);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** What is known about propagation right now; {@code idle} means every change so far is reflected. */
+    /**
+     * What is known about propagation right now; {@code idle} means every change so far is reflected.
+     * {@code lastUpdateMode}: {@value #MODE_WAVES}, {@value #MODE_REGION}, {@value #MODE_FULL}, or
+     * {@value #MODE_NONE} when the last update had nothing to do.
+     */
     public record Status(boolean idle, int pending, long updates, OffsetDateTime lastUpdateAt, long lastUpdateMillis,
-            int lastRegionDatasets, int lastWrittenFields, String lastError) {}
+            String lastUpdateMode, int lastRegionDatasets, int lastWrittenFields, String lastError) {}
+
+    /** The update walked wave by wave as far as verdicts changed ({@link Relaxation}). */
+    static final String MODE_WAVES = "WAVES";
+    /** The update recomputed everything downstream of what changed. */
+    static final String MODE_REGION = "REGION";
+    /** Everything was recomputed. */
+    static final String MODE_FULL = "FULL";
+    static final String MODE_NONE = "NONE";
 
     /** Queued work: changed datasets, jobs whose lineage changed, or everything. */
     private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done) {}
@@ -76,6 +86,7 @@ public class PiiPropagator {
     private volatile long updates;
     private volatile OffsetDateTime lastUpdateAt;
     private volatile long lastUpdateMillis;
+    private volatile String lastMode = MODE_NONE;
     private volatile int lastRegion;
     private volatile int lastWritten;
     private volatile String lastError;
@@ -132,8 +143,8 @@ public class PiiPropagator {
 
     public Status status() {
         int pending = outstanding.get();
-        return new Status(pending == 0, pending, updates, lastUpdateAt, lastUpdateMillis, lastRegion, lastWritten,
-                lastError);
+        return new Status(pending == 0, pending, updates, lastUpdateAt, lastUpdateMillis, lastMode, lastRegion,
+                lastWritten, lastError);
     }
 
     private CompletableFuture<Void> submit(Work work) {
@@ -187,6 +198,7 @@ public class PiiPropagator {
             jobs.addAll(w.jobs());
         });
         if (named.isEmpty() && jobs.isEmpty()) {
+            lastMode = MODE_NONE;
             lastRegion = 0;
             lastWritten = 0;
             return;
@@ -195,6 +207,26 @@ public class PiiPropagator {
         if (!jobs.isEmpty()) {
             roots.addAll(repository.outputsOf(List.copyOf(jobs)));
         }
+        Optional<Relaxation.Result> relaxed = new Relaxation(new Relaxation.Lineage() {
+            @Override
+            public Region region(List<DatasetRef> datasets) {
+                return repository.regionWithBoundary(datasets);
+            }
+
+            @Override
+            public List<DatasetRef> fedBy(List<FieldRef> fields) {
+                return repository.fedBy(fields);
+            }
+        }, barriers(), rules).run(roots);
+        if (relaxed.isPresent()) {
+            Relaxation.Result result = relaxed.get();
+            repository.writeVerdicts(result.fields(), result.datasets());
+            lastMode = MODE_WAVES;
+            lastRegion = result.datasetsRead();
+            lastWritten = result.fields().size();
+            return;
+        }
+        // The walk gave up: recompute everything downstream of the roots.
         // Looking a region up by key costs about five times a scan per dataset (benchmarks.md, pii suite):
         // past a fifth of the graph, recompute everything instead.
         long limit = Math.max(LARGE_REGION_MIN, repository.countDatasets() / 5);
@@ -205,12 +237,14 @@ public class PiiPropagator {
         }
         List<DatasetRef> targets = List.copyOf(reach.keySet());
         Region region = repository.regionWithBoundary(targets);
+        lastMode = MODE_REGION;
         lastRegion = region.datasets().size() + region.boundaryDatasets().size();
         lastWritten = write(region, Set.copyOf(targets));
     }
 
     private void recompute() {
         Region whole = repository.wholeRegion();
+        lastMode = MODE_FULL;
         lastRegion = whole.datasets().size();
         lastWritten = write(whole, whole.datasets().stream().map(PiiRepository.DatasetRow::dataset)
                 .collect(java.util.stream.Collectors.toSet()));
@@ -248,49 +282,13 @@ public class PiiPropagator {
 
     /** Propagates over the region and stores the verdicts of {@code targets} that changed; returns fields written. */
     private int write(Region region, Set<DatasetRef> targets) {
-        List<JobRef> barriers = repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
-        PropagationGraph graph = RegionGraphs.declared(region, barriers, rules);
-        Map<FieldRef, Verdict> verdicts = graph.propagate();
-        Map<FieldRef, List<Trail>> trails = graph.trails();
+        RegionVerdicts.Changes changes = RegionVerdicts.compute(region, targets, barriers(), rules);
+        repository.writeVerdicts(changes.fields(), changes.datasets());
+        return changes.fields().size();
+    }
 
-        Map<DatasetRef, Verdict> datasetVerdicts = new HashMap<>();
-        List<FieldVerdictRow> fieldRows = new ArrayList<>();
-        List<PiiRepository.FieldRow> fields = region.fields().stream()
-                .sorted(java.util.Comparator.comparing(PiiRepository.FieldRow::field, FieldRef.ORDER)).toList();
-        for (PiiRepository.FieldRow row : fields) {
-            if (!targets.contains(row.field().dataset())) {
-                continue;
-            }
-            Verdict verdict = verdicts.getOrDefault(row.field(), Verdict.CLEAR);
-            datasetVerdicts.merge(row.field().dataset(), verdict, PiiPropagator::rollUp);
-            String source = RegionGraphs.sourceOf(region, row.field(), verdict, graph.notPersonalFields());
-            FieldVerdictRow wanted = new FieldVerdictRow(row.field(), verdict.state().property(),
-                    verdict.state() == PiiState.CLEAR ? null : verdict.categories(), evidenceJson(verdict), source,
-                    verdict.state() == PiiState.CLEAR ? null : trailJson(trails.get(row.field())));
-            if (!matches(row.stored(), wanted)) {
-                fieldRows.add(wanted);
-            }
-        }
-        List<Map<String, Object>> datasetRows = new ArrayList<>();
-        for (PiiRepository.DatasetRow row : region.datasets()) {
-            if (!targets.contains(row.dataset())) {
-                continue;
-            }
-            Verdict own = verdicts.getOrDefault(FieldRef.dataset(row.dataset().namespace(), row.dataset().name()),
-                    Verdict.CLEAR);
-            Verdict verdict = rollUp(own, datasetVerdicts.getOrDefault(row.dataset(), Verdict.CLEAR));
-            StoredVerdict wanted = new StoredVerdict(verdict.state().property(),
-                    verdict.state() == PiiState.CLEAR ? null : verdict.categories(), evidenceJson(verdict), null);
-            if (!matches(row.stored(), wanted)) {
-                Map<String, Object> p = new HashMap<>(row.dataset().parameters());
-                p.put("state", wanted.state());
-                p.put("categories", wanted.categories());
-                p.put("evidence", wanted.evidence());
-                datasetRows.add(p);
-            }
-        }
-        repository.writeVerdicts(fieldRows, datasetRows);
-        return fieldRows.size();
+    private List<JobRef> barriers() {
+        return repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
     }
 
     /**
@@ -343,16 +341,5 @@ public class PiiPropagator {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static boolean matches(StoredVerdict stored, StoredVerdict wanted) {
-        return Objects.equals(stored.state(), wanted.state()) && Objects.equals(stored.categories(), wanted.categories())
-                && Objects.equals(stored.evidence(), wanted.evidence()) && Objects.equals(stored.source(), wanted.source())
-                && Objects.equals(stored.trail(), wanted.trail());
-    }
-
-    private static boolean matches(StoredVerdict stored, FieldVerdictRow wanted) {
-        return matches(stored, new StoredVerdict(wanted.state(), wanted.categories(), wanted.evidence(), wanted.source(),
-                wanted.trail()));
     }
 }

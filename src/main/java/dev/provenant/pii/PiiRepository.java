@@ -32,11 +32,24 @@ class PiiRepository {
     /** A current dataset lineage step for which the job reported no current column lineage into the output. */
     record JobRow(DatasetRef input, JobRef job, DatasetRef output) {}
 
-    /** What a previous propagation stored, to write only what changed. */
-    record StoredVerdict(String state, List<String> categories, String evidence, String source, String trail) {
+    /**
+     * What a propagation stored (or is about to store) for a field or a dataset: state, categories and their
+     * {@code distances} from the nearest declaration, evidence, how it was declared, and the trail (JSON).
+     * CLEAR is all null. Datasets keep no source, and a trail only when they have no fields.
+     */
+    record StoredVerdict(String state, List<String> categories, String evidence, String source, String trail,
+            List<Integer> distances) {
+
+        static final StoredVerdict CLEAR = new StoredVerdict(null, null, null, null, null, null);
 
         StoredVerdict(String state, List<String> categories, String evidence, String source) {
-            this(state, categories, evidence, source, null);
+            this(state, categories, evidence, source, null, null);
+        }
+
+        /** Whether this non-CLEAR verdict was stored before categories kept their distances (by an older version). */
+        boolean lacksDistances() {
+            return state != null && categories != null && !categories.isEmpty()
+                    && (distances == null || distances.size() != categories.size());
         }
     }
 
@@ -59,8 +72,9 @@ class PiiRepository {
         }
     }
 
-    record FieldVerdictRow(FieldRef field, String state, List<String> categories, String evidence, String source,
-            String trail) {}
+    record FieldVerdictRow(FieldRef field, StoredVerdict verdict) {}
+
+    record DatasetVerdictRow(DatasetRef dataset, StoredVerdict verdict) {}
 
     record CountRow(String kind, String state, long count) {}
 
@@ -78,6 +92,7 @@ class PiiRepository {
     private final String regionFields;
     private final String regionFeeds;
     private final String regionJobs;
+    private final String fedDatasets;
     private final String findDeclarations;
     private final String allRegionDatasets;
     private final String allRegionFields;
@@ -109,6 +124,7 @@ class PiiRepository {
         this.regionFields = cypher.get("pii/find_region_fields");
         this.regionFeeds = cypher.get("pii/find_region_feeds");
         this.regionJobs = cypher.get("pii/find_region_jobs");
+        this.fedDatasets = cypher.get("pii/find_fed_datasets");
         this.findDeclarations = cypher.get("pii/find_declarations");
         this.allRegionDatasets = cypher.get("pii/list_all_region_datasets");
         this.allRegionFields = cypher.get("pii/list_all_region_fields");
@@ -146,6 +162,20 @@ class PiiRepository {
         String cypher = downstreamDirection ? downstream : upstream;
         return read(tx -> sliced(keys, slice -> tx.run(cypher, Map.of("keys", params(slice)))
                 .list(PiiRepository::datasetRef)));
+    }
+
+    /** See {@link Relaxation.Lineage#fedBy}. */
+    List<DatasetRef> fedBy(List<FieldRef> fields) {
+        List<Map<String, Object>> keys = fields.stream().map(f -> Map.<String, Object>of("namespace", f.namespace(),
+                "name", f.name(), "field", f.field())).toList();
+        return read(tx -> {
+            List<DatasetRef> all = new ArrayList<>();
+            for (int i = 0; i < keys.size(); i += SLICE) {
+                all.addAll(tx.run(fedDatasets, Map.of("fields", keys.subList(i, Math.min(keys.size(), i + SLICE))))
+                        .list(PiiRepository::datasetRef));
+            }
+            return all;
+        });
     }
 
     Region region(List<DatasetRef> keys) {
@@ -268,15 +298,29 @@ class PiiRepository {
         return write(tx -> tx.run(deleteBarrier, job.parameters()).single().get("deleted").asLong() > 0);
     }
 
-    /** Stores verdicts, one transaction per slice so a full recompute never builds one huge transaction. */
-    void writeVerdicts(List<FieldVerdictRow> fields, List<Map<String, Object>> datasets) {
-        List<Map<String, Object>> fieldRows = fields.stream().map(PiiRepository::fieldParameters).toList();
+    /**
+     * Stores verdicts: one transaction when they fit one slice (an incremental update), otherwise one per
+     * slice so a full recompute never builds one huge transaction.
+     */
+    void writeVerdicts(List<FieldVerdictRow> fields, List<DatasetVerdictRow> datasets) {
+        List<Map<String, Object>> fieldRows = fields.stream()
+                .map(r -> verdictParameters(r.field().namespace(), r.field().name(), r.field().field(), r.verdict()))
+                .toList();
+        List<Map<String, Object>> datasetRows = datasets.stream()
+                .map(r -> verdictParameters(r.dataset().namespace(), r.dataset().name(), null, r.verdict())).toList();
+        if (fieldRows.size() <= SLICE && datasetRows.size() <= SLICE) {
+            write(tx -> {
+                tx.run(writeFields, Map.of("rows", fieldRows)).consume();
+                return tx.run(writeDatasets, Map.of("rows", datasetRows)).consume();
+            });
+            return;
+        }
         for (int i = 0; i < fieldRows.size(); i += SLICE) {
             List<Map<String, Object>> slice = fieldRows.subList(i, Math.min(fieldRows.size(), i + SLICE));
             write(tx -> tx.run(writeFields, Map.of("rows", slice)).consume());
         }
-        for (int i = 0; i < datasets.size(); i += SLICE) {
-            List<Map<String, Object>> slice = datasets.subList(i, Math.min(datasets.size(), i + SLICE));
+        for (int i = 0; i < datasetRows.size(); i += SLICE) {
+            List<Map<String, Object>> slice = datasetRows.subList(i, Math.min(datasetRows.size(), i + SLICE));
             write(tx -> tx.run(writeDatasets, Map.of("rows", slice)).consume());
         }
     }
@@ -335,24 +379,30 @@ class PiiRepository {
         return value.isNull() ? List.of() : value.asList(Value::asString);
     }
 
-    private static Map<String, Object> fieldParameters(FieldVerdictRow row) {
+    private static Map<String, Object> verdictParameters(String namespace, String name, String field,
+            StoredVerdict verdict) {
         Map<String, Object> p = new HashMap<>();
-        p.put("namespace", row.field().namespace());
-        p.put("name", row.field().name());
-        p.put("field", row.field().field());
-        p.put("state", row.state());
-        p.put("categories", row.categories());
-        p.put("evidence", row.evidence());
-        p.put("source", row.source());
-        p.put("trail", row.trail());
+        p.put("namespace", namespace);
+        p.put("name", name);
+        if (field != null) {
+            p.put("field", field);
+            p.put("source", verdict.source());
+        }
+        p.put("state", verdict.state());
+        p.put("categories", verdict.categories());
+        p.put("distances", verdict.distances());
+        p.put("evidence", verdict.evidence());
+        p.put("trail", verdict.trail());
         return p;
     }
 
     private static StoredVerdict stored(Record r, boolean field) {
         Value categories = r.get("piiCategories");
+        Value distances = r.get("piiCategoryDistances");
         return new StoredVerdict(r.get("piiState").asString(null),
                 categories.isNull() ? null : categories.asList(Value::asString), r.get("piiEvidence").asString(null),
-                field ? r.get("piiSource").asString(null) : null, field ? r.get("piiTrail").asString(null) : null);
+                field ? r.get("piiSource").asString(null) : null, r.get("piiTrail").asString(null),
+                distances.isNull() ? null : distances.asList(Value::asInt));
     }
 
     private static DeclarationRow declaration(Record r) {

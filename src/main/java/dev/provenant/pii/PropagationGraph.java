@@ -9,7 +9,6 @@ import dev.provenant.pii.PiiRefs.Verdict;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.BitSet;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.HashMap;
@@ -31,7 +30,11 @@ import java.util.TreeSet;
  * level L exactly when a declaration reaches it using only hops whose cap is at least L, so one
  * breadth-first walk per level over those hops finds both the state and the shortest path to it (the
  * evidence). Visited sets end every walk, so cycles terminate. Categories are the union over every
- * declaration that reaches the field at all.
+ * declaration that reaches the field at all; per category the walk also keeps the shortest distance from
+ * a declaration of it ({@link #categoryDistances}). Stored with the verdicts, those distances let an
+ * incremental update tell a category still carried from one that only a cycle fed back to itself: every
+ * quantity stored is then a shortest distance (or the path chosen among the shortest), and shortest
+ * distances are the only values consistent with their neighbours' ({@link Relaxation}).
  *
  * <p>Among equally short paths the one chosen does not depend on the order of the walk: a node keeps the
  * incoming hop from the most severe source, then the one that sorts first (source field, job, type, subtype). That makes a path the same whether the
@@ -52,9 +55,17 @@ final class PropagationGraph {
     private final Map<FieldRef, Declaration> declarations = new HashMap<>();
     private final Map<FieldRef, Seed> seeds = new HashMap<>();
     private final Map<FieldRef, List<Trail>> trails = new HashMap<>();
+    private final Map<FieldRef, List<Integer>> categoryDistances = new HashMap<>();
 
     /** A node just upstream of the region, entering with what a previous walk stored for it. */
-    private record Seed(PiiState state, List<String> categories, List<Hop> evidence, List<Trail> trail) {
+    private record Seed(PiiState state, List<String> categories, List<Integer> distances, List<Hop> evidence,
+            List<Trail> trail) {
+
+        /** The stored distance from a declaration of the category; verdicts stored without them use the evidence's. */
+        int distance(int category) {
+            return distances == null || distances.size() != categories.size() ? evidence.size()
+                    : distances.get(category);
+        }
 
         /** The stored shortest path at {@code level}: the entry of the least severe state at or above it. */
         List<Hop> pathAt(PiiState level) {
@@ -136,11 +147,26 @@ final class PropagationGraph {
 
     /** A node just upstream of the region with its stored (non-CLEAR) verdict and trail. */
     void seed(FieldRef ref, PiiState state, List<String> categories, List<Hop> evidence, List<Trail> trail) {
+        seed(ref, state, categories, null, evidence, trail);
+    }
+
+    /** As {@link #seed(FieldRef, PiiState, List, List, List)}, with the stored distance per category. */
+    void seed(FieldRef ref, PiiState state, List<String> categories, List<Integer> distances, List<Hop> evidence,
+            List<Trail> trail) {
         if (state == PiiState.CLEAR) {
             return;
         }
         node(ref);
-        seeds.put(ref, new Seed(state, List.copyOf(categories), List.copyOf(evidence), List.copyOf(trail)));
+        seeds.put(ref, new Seed(state, List.copyOf(categories), distances == null ? null : List.copyOf(distances),
+                List.copyOf(evidence), List.copyOf(trail)));
+    }
+
+    /**
+     * After {@link #propagate}: per non-CLEAR node, the length of the shortest path from a declaration of
+     * each of its categories, in the order of {@link Verdict#categories()}.
+     */
+    Map<FieldRef, List<Integer>> categoryDistances() {
+        return Collections.unmodifiableMap(categoryDistances);
     }
 
     /** After {@link #propagate}: per field, its shortest paths at less severe states where they differ. */
@@ -218,7 +244,8 @@ final class PropagationGraph {
         declarations.values().forEach(d -> allCategories.addAll(d.categories()));
         seeds.values().forEach(seed -> allCategories.addAll(seed.categories()));
         List<String> categoryNames = new ArrayList<>(allCategories);
-        BitSet[] categories = categories(out, blocked, sources, categoryNames);
+        int[][] reach = categoryDistances(out, blocked, sources, categoryNames);
+        categoryDistances.clear();
         Map<FieldRef, Verdict> verdicts = new LinkedHashMap<>();
         for (int v = 0; v < n; v++) {
             FieldRef ref = refs.get(v);
@@ -226,9 +253,18 @@ final class PropagationGraph {
                 verdicts.put(ref, Verdict.CLEAR);
                 continue;
             }
-            List<String> names = categories[v].stream().mapToObj(categoryNames::get).toList();
+            List<String> names = new ArrayList<>();
+            List<Integer> distances = new ArrayList<>();
+            for (int c = 0; c < categoryNames.size(); c++) {
+                if (reach[c][v] >= 0) {
+                    names.add(categoryNames.get(c));
+                    distances.add(reach[c][v]);
+                }
+            }
+            categoryDistances.put(ref, List.copyOf(distances));
             Declaration declared = declarations.get(ref);
-            verdicts.put(ref, new Verdict(state[v], names, evidence.get(v), declared == null ? null : declared.source()));
+            verdicts.put(ref, new Verdict(state[v], List.copyOf(names), evidence.get(v),
+                    declared == null ? null : declared.source()));
         }
         return verdicts;
     }
@@ -337,42 +373,44 @@ final class PropagationGraph {
         }
     }
 
-    private BitSet[] categories(List<List<Edge>> out, boolean[] blocked, int[] sources, List<String> names) {
+    /**
+     * Per category, each node's distance from the nearest declaration of it (-1: not reached), over every
+     * hop a walk may take (Dial's algorithm again: a seed enters at its stored distance).
+     */
+    private int[][] categoryDistances(List<List<Edge>> out, boolean[] blocked, int[] sources, List<String> names) {
         int n = refs.size();
-        BitSet[] bits = new BitSet[n];
-        for (int i = 0; i < n; i++) {
-            bits[i] = new BitSet();
-        }
-        ArrayDeque<Integer> work = new ArrayDeque<>();
-        for (int s : sources) {
-            for (String category : declarations.get(refs.get(s)).categories()) {
-                bits[s].set(names.indexOf(category));
-            }
-            work.add(s);
-        }
-        seeds.forEach((ref, seed) -> {
-            int s = ids.get(ref);
-            if (!blocked[s]) {
-                seed.categories().forEach(c -> bits[s].set(names.indexOf(c)));
-                work.add(s);
-            }
-        });
-        // Bits only ever grow, so each node is re-queued at most once per category: this ends on cycles.
-        while (!work.isEmpty()) {
-            int u = work.poll();
-            for (Edge e : out.get(u)) {
-                if (blocked[e.to()]) {
-                    continue;
-                }
-                BitSet merged = (BitSet) bits[e.to()].clone();
-                merged.or(bits[u]);
-                if (!merged.equals(bits[e.to()])) {
-                    bits[e.to()] = merged;
-                    work.add(e.to());
+        int[][] distances = new int[names.size()][];
+        for (int c = 0; c < names.size(); c++) {
+            String name = names.get(c);
+            int[] dist = new int[n];
+            Arrays.fill(dist, -1);
+            Buckets queue = new Buckets();
+            for (int s : sources) {
+                if (declarations.get(refs.get(s)).categories().contains(name)) {
+                    dist[s] = 0;
+                    queue.add(0, s);
                 }
             }
+            seeds.forEach((ref, seed) -> {
+                int s = ids.get(ref);
+                int k = seed.categories().indexOf(name);
+                if (k >= 0 && !blocked[s] && (dist[s] == -1 || seed.distance(k) < dist[s])) {
+                    dist[s] = seed.distance(k);
+                    queue.add(dist[s], s);
+                }
+            });
+            for (int u = queue.poll(dist); u >= 0; u = queue.poll(dist)) {
+                for (Edge e : out.get(u)) {
+                    int d = dist[u] + e.weight();
+                    if (!blocked[e.to()] && (dist[e.to()] == -1 || d < dist[e.to()])) {
+                        dist[e.to()] = d;
+                        queue.add(d, e.to());
+                    }
+                }
+            }
+            distances[c] = dist;
         }
-        return bits;
+        return distances;
     }
 
 }

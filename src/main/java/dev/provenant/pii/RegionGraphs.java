@@ -128,7 +128,7 @@ final class RegionGraphs {
     private static void seed(PropagationGraph graph, FieldRef ref, PiiRepository.StoredVerdict stored) {
         PiiState state = PiiState.fromProperty(stored.state());
         if (state != PiiState.CLEAR) {
-            graph.seed(ref, state, stored.categories() == null ? List.of() : stored.categories(),
+            graph.seed(ref, state, stored.categories() == null ? List.of() : stored.categories(), stored.distances(),
                     PiiPropagator.evidence(stored.evidence()), PiiPropagator.trail(stored.trail()));
         }
     }

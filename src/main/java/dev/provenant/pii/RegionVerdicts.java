@@ -1,0 +1,105 @@
+package dev.provenant.pii;
+
+import dev.provenant.pii.PiiRefs.DatasetRef;
+import dev.provenant.pii.PiiRefs.FieldRef;
+import dev.provenant.pii.PiiRefs.JobRef;
+import dev.provenant.pii.PiiRefs.Trail;
+import dev.provenant.pii.PiiRefs.Verdict;
+import dev.provenant.pii.PiiRepository.DatasetRow;
+import dev.provenant.pii.PiiRepository.DatasetVerdictRow;
+import dev.provenant.pii.PiiRepository.FieldRow;
+import dev.provenant.pii.PiiRepository.FieldVerdictRow;
+import dev.provenant.pii.PiiRepository.Region;
+import dev.provenant.pii.PiiRepository.StoredVerdict;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * Propagates over a region and lists the verdicts of its target datasets (and their fields) that differ
+ * from what the region says is stored: what a full recompute, a region update and each wave of a
+ * {@link Relaxation} write. Pure: no database.
+ */
+final class RegionVerdicts {
+
+    /** The verdicts to store: only those that differ from the stored ones. */
+    record Changes(List<FieldVerdictRow> fields, List<DatasetVerdictRow> datasets) {}
+
+    private RegionVerdicts() {}
+
+    static Changes compute(Region region, Set<DatasetRef> targets, Collection<JobRef> barriers,
+            Optional<NameRules> rules) {
+        PropagationGraph graph = RegionGraphs.declared(region, barriers, rules);
+        Map<FieldRef, Verdict> verdicts = graph.propagate();
+        Map<FieldRef, List<Trail>> trails = graph.trails();
+        Map<FieldRef, List<Integer>> distances = graph.categoryDistances();
+
+        Map<DatasetRef, Verdict> rolledUp = new HashMap<>();
+        Map<DatasetRef, Map<String, Integer>> rolledUpDistances = new HashMap<>();
+        Set<DatasetRef> withFields = new HashSet<>();
+        List<FieldVerdictRow> fieldRows = new ArrayList<>();
+        List<FieldRow> fields = region.fields().stream().sorted(Comparator.comparing(FieldRow::field, FieldRef.ORDER))
+                .toList();
+        for (FieldRow row : fields) {
+            DatasetRef dataset = row.field().dataset();
+            if (!targets.contains(dataset)) {
+                continue;
+            }
+            withFields.add(dataset);
+            Verdict verdict = verdicts.getOrDefault(row.field(), Verdict.CLEAR);
+            rolledUp.merge(dataset, verdict, PiiPropagator::rollUp);
+            nearest(rolledUpDistances, dataset, verdict, distances.get(row.field()));
+            String source = RegionGraphs.sourceOf(region, row.field(), verdict, graph.notPersonalFields());
+            StoredVerdict wanted = stored(verdict, distances.get(row.field()), source, trails.get(row.field()));
+            if (!wanted.equals(row.stored())) {
+                fieldRows.add(new FieldVerdictRow(row.field(), wanted));
+            }
+        }
+        List<DatasetVerdictRow> datasetRows = new ArrayList<>();
+        for (DatasetRow row : region.datasets()) {
+            if (!targets.contains(row.dataset())) {
+                continue;
+            }
+            FieldRef node = FieldRef.dataset(row.dataset().namespace(), row.dataset().name());
+            Verdict own = verdicts.getOrDefault(node, Verdict.CLEAR);
+            nearest(rolledUpDistances, row.dataset(), own, distances.get(node));
+            Verdict verdict = PiiPropagator.rollUp(own, rolledUp.getOrDefault(row.dataset(), Verdict.CLEAR));
+            Map<String, Integer> nearest = rolledUpDistances.getOrDefault(row.dataset(), Map.of());
+            List<Integer> rolledDistances = verdict.categories().stream().map(nearest::get).toList();
+            // A dataset without fields enters later regions as a node of its own, trail and all.
+            List<Trail> trail = withFields.contains(row.dataset()) ? null : trails.get(node);
+            StoredVerdict wanted = stored(verdict, rolledDistances, null, trail);
+            if (!wanted.equals(row.stored())) {
+                datasetRows.add(new DatasetVerdictRow(row.dataset(), wanted));
+            }
+        }
+        return new Changes(fieldRows, datasetRows);
+    }
+
+    /** A verdict as stored: CLEAR is all null. */
+    private static StoredVerdict stored(Verdict verdict, List<Integer> distances, String source, List<Trail> trail) {
+        if (verdict.state() == PiiState.CLEAR) {
+            return new StoredVerdict(null, null, null, source, null, null);
+        }
+        return new StoredVerdict(verdict.state().property(), verdict.categories(), PiiPropagator.evidenceJson(verdict),
+                source, PiiPropagator.trailJson(trail), distances == null ? List.of() : distances);
+    }
+
+    private static void nearest(Map<DatasetRef, Map<String, Integer>> into, DatasetRef dataset, Verdict verdict,
+            List<Integer> distances) {
+        if (distances == null) {
+            return;
+        }
+        Map<String, Integer> nearest = into.computeIfAbsent(dataset, k -> new TreeMap<>());
+        for (int i = 0; i < distances.size(); i++) {
+            nearest.merge(verdict.categories().get(i), distances.get(i), Math::min);
+        }
+    }
+}
