@@ -34,6 +34,8 @@ class PiiIncrementalIT {
         post(event("load_customers", List.of(), "crm.customers", List.of("email", "segment"), Map.of()));
         post(event("export_contacts", List.of("crm.customers"), "mart.contacts", List.of("contact", "segment"),
                 Map.of("contact", "crm.customers.email", "segment", "crm.customers.segment")));
+        assertThat(status().getString("lastUpdateMode")).as("column lineage only: walked wave by wave")
+                .isEqualTo("WAVES");
         JsonPath contacts = dataset("mart.contacts");
         assertThat(contacts.getString("state")).isEqualTo("RAW");
         assertThat(contacts.getList("fields.find { it.name == 'contact' }.categories")).containsExactly("EMAIL");
@@ -43,6 +45,8 @@ class PiiIncrementalIT {
         post(event("count_segments", List.of("crm.customers"), "mart.segment_counts", List.of("segment", "n"),
                 Map.of()));
         JsonPath status = status();
+        assertThat(status.getString("lastUpdateMode")).as("a job without column lineage: the region")
+                .isEqualTo("REGION");
         assertThat(status.getInt("lastRegionDatasets")).as("mart.segment_counts and crm.customers").isEqualTo(2);
         assertThat(dataset("mart.segment_counts").getString("state")).isEqualTo("POSSIBLE");
         assertThat(dataset("mart.contacts").getString("state")).isEqualTo("RAW");
@@ -52,11 +56,41 @@ class PiiIncrementalIT {
         post(event("export_contacts", List.of("crm.customers"), "mart.contacts", List.of("contact", "segment"),
                 Map.of("contact", "crm.customers.email", "segment", "crm.customers.segment")));
         assertThat(status().getInt("lastRegionDatasets")).isZero();
+        assertThat(status().getString("lastUpdateMode")).isEqualTo("NONE");
         assertThat((Object) dataset("mart.contacts").get()).isEqualTo(contactsBefore);
     }
 
     @Test
     @Order(2)
+    void aJobWhoseColumnLineageChangedIsFollowedAsFarAsVerdictsChange() {
+        post(event("copy_contacts", List.of("mart.contacts"), "mart.contacts_copy", List.of("contact"),
+                Map.of("contact", "mart.contacts.contact")));
+        assertThat(dataset("mart.contacts_copy").getString("state")).isEqualTo("RAW");
+
+        // export_contacts now fills contact from segment: no e-mail reaches contact, nor its copy.
+        post(event("export_contacts", List.of("crm.customers"), "mart.contacts", List.of("contact", "segment"),
+                Map.of("contact", "crm.customers.segment", "segment", "crm.customers.segment")));
+        JsonPath status = status();
+        assertThat(status.getString("lastUpdateMode")).isEqualTo("WAVES");
+        assertThat(status.getInt("lastWrittenFields")).as("mart.contacts.contact and mart.contacts_copy.contact")
+                .isEqualTo(2);
+        assertThat(dataset("mart.contacts").getString("state")).isEqualTo("CLEAR");
+        assertThat(dataset("mart.contacts_copy").getString("state")).isEqualTo("CLEAR");
+
+        // And back: the e-mail flows again, with the evidence through both jobs.
+        post(event("export_contacts", List.of("crm.customers"), "mart.contacts", List.of("contact", "segment"),
+                Map.of("contact", "crm.customers.email", "segment", "crm.customers.segment")));
+        assertThat(status().getString("lastUpdateMode")).isEqualTo("WAVES");
+        JsonPath copy = dataset("mart.contacts_copy");
+        assertThat(copy.getString("state")).isEqualTo("RAW");
+        assertThat(copy.getList("fields.find { it.name == 'contact' }.categories")).containsExactly("EMAIL");
+        assertThat(PiiStoryIT.hops(copy.getList("fields.find { it.name == 'contact' }.evidence"), NS, JOBS))
+                .containsExactly("crm.customers.email > mart.contacts.contact [export_contacts DIRECT/IDENTITY]",
+                        "mart.contacts.contact > mart.contacts_copy.contact [copy_contacts DIRECT/IDENTITY]");
+    }
+
+    @Test
+    @Order(3)
     void aTableFirstSeenAsAnInputIsJudgedByItsColumnNames() {
         post(event("copy_legacy", List.of("legacy.users"), "mart.legacy_copy", List.of("user_email"),
                 Map.of("user_email", "legacy.users.user_email")));
@@ -70,10 +104,10 @@ class PiiIncrementalIT {
     }
 
     @Test
-    @Order(3)
+    @Order(4)
     void aFullRecomputeAgreesWithTheIncrementalUpdates() {
-        List<String> names = List.of("crm.customers", "mart.contacts", "mart.segment_counts", "legacy.users",
-                "mart.legacy_copy");
+        List<String> names = List.of("crm.customers", "mart.contacts", "mart.contacts_copy", "mart.segment_counts",
+                "legacy.users", "mart.legacy_copy");
         List<Object> before = names.stream().map(n -> dataset(n).get()).toList();
         authorized().post("/api/v1/pii/recompute").then().statusCode(200);
         PiiPropagation.awaitIdle();
@@ -116,7 +150,7 @@ class PiiIncrementalIT {
             });
             facets.put("columnLineage", Map.of("fields", columns));
         }
-        return Map.of("eventType", "COMPLETE", "eventTime", "2026-04-01T0" + (runs % 10) + ":00:00Z",
+        return Map.of("eventType", "COMPLETE", "eventTime", String.format("2026-04-01T%02d:00:00Z", runs),
                 "producer", "https://provenant.dev/tests/pii-incremental",
                 "schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent",
                 "run", Map.of("runId", String.format("0196b000-0000-7000-8000-%012d", runs)),
