@@ -203,10 +203,8 @@ public class PiiPropagator {
             lastWritten = 0;
             return;
         }
-        Set<DatasetRef> roots = new LinkedHashSet<>(repository.resolve(List.copyOf(named)));
-        if (!jobs.isEmpty()) {
-            roots.addAll(repository.outputsOf(List.copyOf(jobs)));
-        }
+        PiiRepository.Start start = repository.start(List.copyOf(named), List.copyOf(jobs));
+        Set<DatasetRef> roots = new LinkedHashSet<>(start.roots());
         Optional<Relaxation.Result> relaxed = new Relaxation(new Relaxation.Lineage() {
             @Override
             public Region region(List<DatasetRef> datasets) {
@@ -217,7 +215,7 @@ public class PiiPropagator {
             public List<DatasetRef> fedBy(List<FieldRef> fields) {
                 return repository.fedBy(fields);
             }
-        }, barriers(), rules).run(roots);
+        }, start.barriers(), rules).run(roots);
         if (relaxed.isPresent()) {
             Relaxation.Result result = relaxed.get();
             repository.writeVerdicts(result.fields(), result.datasets());
@@ -239,7 +237,7 @@ public class PiiPropagator {
         Region region = repository.regionWithBoundary(targets);
         lastMode = MODE_REGION;
         lastRegion = region.datasets().size() + region.boundaryDatasets().size();
-        lastWritten = write(region, Set.copyOf(targets));
+        lastWritten = write(region, Set.copyOf(targets), start.barriers());
     }
 
     private void recompute() {
@@ -247,7 +245,7 @@ public class PiiPropagator {
         lastMode = MODE_FULL;
         lastRegion = whole.datasets().size();
         lastWritten = write(whole, whole.datasets().stream().map(PiiRepository.DatasetRow::dataset)
-                .collect(java.util.stream.Collectors.toSet()));
+                .collect(java.util.stream.Collectors.toSet()), barriers());
     }
 
     /** {@code start} and every dataset reachable from it in one direction; visited sets end cycles. */
@@ -281,8 +279,8 @@ public class PiiPropagator {
     }
 
     /** Propagates over the region and stores the verdicts of {@code targets} that changed; returns fields written. */
-    private int write(Region region, Set<DatasetRef> targets) {
-        RegionVerdicts.Changes changes = RegionVerdicts.compute(region, targets, barriers(), rules);
+    private int write(Region region, Set<DatasetRef> targets, List<JobRef> barriers) {
+        RegionVerdicts.Changes changes = RegionVerdicts.compute(region, targets, barriers, rules);
         repository.writeVerdicts(changes.fields(), changes.datasets());
         return changes.fields().size();
     }

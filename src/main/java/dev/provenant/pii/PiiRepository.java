@@ -152,11 +152,6 @@ class PiiRepository {
                 .list(PiiRepository::datasetRef)));
     }
 
-    List<DatasetRef> outputsOf(List<JobRef> jobs) {
-        List<Map<String, Object>> rows = jobs.stream().map(JobRef::parameters).toList();
-        return read(tx -> tx.run(jobOutputs, Map.of("jobs", rows)).list(PiiRepository::datasetRef));
-    }
-
     /** The datasets one step away from {@code keys}, in or against flow direction. */
     List<DatasetRef> expand(List<DatasetRef> keys, boolean downstreamDirection) {
         String cypher = downstreamDirection ? downstream : upstream;
@@ -179,7 +174,11 @@ class PiiRepository {
     }
 
     Region region(List<DatasetRef> keys) {
-        return read(tx -> new Region(
+        return read(tx -> region(tx, keys));
+    }
+
+    private Region region(org.neo4j.driver.TransactionContext tx, List<DatasetRef> keys) {
+        return new Region(
                 sliced(keys, s -> tx.run(regionDatasets, Map.of("keys", params(s))).list(r -> new DatasetRow(
                         datasetRef(r), r.get("tags").asString(null), stored(r, false)))),
                 sliced(keys, s -> tx.run(regionFields, Map.of("keys", params(s))).list(r -> new FieldRow(
@@ -193,26 +192,47 @@ class PiiRepository {
                         new DatasetRef(r.get("inNamespace").asString(), r.get("inName").asString()),
                         new JobRef(r.get("jobNamespace").asString(), r.get("jobName").asString()),
                         new DatasetRef(r.get("outNamespace").asString(), r.get("outName").asString())))),
-                sliced(keys, s -> tx.run(findDeclarations, Map.of("keys", params(s))).list(PiiRepository::declaration))));
+                sliced(keys, s -> tx.run(findDeclarations, Map.of("keys", params(s))).list(PiiRepository::declaration)));
     }
 
     /**
      * The region of {@code keys} (datasets closed under downstream lineage) with its boundary: the
-     * datasets just upstream that are not keys themselves, with their fields and stored verdicts.
+     * datasets just upstream that are not keys themselves, with their fields and stored verdicts. One
+     * read transaction, so region and boundary are read from the same state of the graph.
      */
     Region regionWithBoundary(List<DatasetRef> keys) {
-        Region inner = region(keys);
-        java.util.Set<DatasetRef> inside = new java.util.HashSet<>(keys);
-        java.util.Set<DatasetRef> outside = new java.util.LinkedHashSet<>();
-        inner.jobs().forEach(j -> outside.add(j.input()));
-        inner.feeds().forEach(f -> outside.add(f.from().dataset()));
-        outside.removeAll(inside);
-        if (outside.isEmpty()) {
-            return inner;
-        }
-        List<DatasetRef> boundary = List.copyOf(outside);
-        return new Region(inner.datasets(), inner.fields(), inner.feeds(), inner.jobs(), inner.declarations(),
-                datasetVerdicts(boundary), fieldVerdicts(boundary));
+        return read(tx -> {
+            Region inner = region(tx, keys);
+            java.util.Set<DatasetRef> inside = new java.util.HashSet<>(keys);
+            java.util.Set<DatasetRef> outside = new java.util.LinkedHashSet<>();
+            inner.jobs().forEach(j -> outside.add(j.input()));
+            inner.feeds().forEach(f -> outside.add(f.from().dataset()));
+            outside.removeAll(inside);
+            if (outside.isEmpty()) {
+                return inner;
+            }
+            List<DatasetRef> boundary = List.copyOf(outside);
+            return new Region(inner.datasets(), inner.fields(), inner.feeds(), inner.jobs(), inner.declarations(),
+                    datasetVerdicts(tx, boundary), fieldVerdicts(tx, boundary));
+        });
+    }
+
+    /** What an update starts from, read in one transaction: the changed datasets that exist, and the barriers. */
+    record Start(List<DatasetRef> roots, List<JobRef> barriers) {}
+
+    /** The existing datasets among {@code datasets} plus every output the {@code jobs} ever had, and the barriers. */
+    Start start(List<DatasetRef> datasets, List<JobRef> jobs) {
+        List<Map<String, Object>> jobRows = jobs.stream().map(JobRef::parameters).toList();
+        return read(tx -> {
+            java.util.Set<DatasetRef> roots = new java.util.LinkedHashSet<>(sliced(datasets,
+                    s -> tx.run(resolveDatasets, Map.of("keys", params(s))).list(PiiRepository::datasetRef)));
+            if (!jobs.isEmpty()) {
+                roots.addAll(tx.run(jobOutputs, Map.of("jobs", jobRows)).list(PiiRepository::datasetRef));
+            }
+            List<JobRef> barriers = tx.run(listBarriers).list(r -> new JobRef(r.get("namespace").asString(),
+                    r.get("name").asString()));
+            return new Start(List.copyOf(roots), barriers);
+        });
     }
 
     /**
@@ -249,14 +269,22 @@ class PiiRepository {
 
     /** The fields of the given datasets (nested ones included) with their stored verdicts. */
     List<FieldRow> fieldVerdicts(List<DatasetRef> keys) {
-        return read(tx -> sliced(keys, s -> tx.run(regionFields, Map.of("keys", params(s))).list(r -> new FieldRow(
-                fieldRef(r, "namespace", "name", "field"), stored(r, true)))));
+        return read(tx -> fieldVerdicts(tx, keys));
+    }
+
+    private List<FieldRow> fieldVerdicts(org.neo4j.driver.TransactionContext tx, List<DatasetRef> keys) {
+        return sliced(keys, s -> tx.run(regionFields, Map.of("keys", params(s))).list(r -> new FieldRow(
+                fieldRef(r, "namespace", "name", "field"), stored(r, true))));
     }
 
     /** Stored dataset verdicts (and tags facets) of existing datasets among {@code keys}. */
     List<DatasetRow> datasetVerdicts(List<DatasetRef> keys) {
-        return read(tx -> sliced(keys, s -> tx.run(regionDatasets, Map.of("keys", params(s))).list(r -> new DatasetRow(
-                datasetRef(r), r.get("tags").asString(null), stored(r, false)))));
+        return read(tx -> datasetVerdicts(tx, keys));
+    }
+
+    private List<DatasetRow> datasetVerdicts(org.neo4j.driver.TransactionContext tx, List<DatasetRef> keys) {
+        return sliced(keys, s -> tx.run(regionDatasets, Map.of("keys", params(s))).list(r -> new DatasetRow(
+                datasetRef(r), r.get("tags").asString(null), stored(r, false))));
     }
 
     List<BarrierRow> barriers() {
