@@ -42,11 +42,13 @@ import org.jboss.logging.Logger;
  * goes on at once (propagation is asynchronous to ingest); stewards' changes and full recomputes queue
  * on the same thread and wait for it. Work that piles up while an update runs is merged into one.
  *
- * <p>An update recomputes the region it can affect: the datasets downstream of what the events changed
- * (datasets with new fields or changed tags, and everything a job whose lineage changed ever wrote); an
- * event that repeats known lineage changes nothing. What lies upstream of the region did not change, so it is not walked again: the datasets just
- * upstream enter with their stored verdicts and trails (see {@link PropagationGraph}), which gives the
- * verdicts and evidence a full recompute would. Only verdicts that differ from what is stored are written.
+ * <p>An update starts from the datasets the events changed (datasets with new fields or changed tags,
+ * and everything a job whose lineage changed ever wrote) and walks downstream wave by wave, only as far
+ * as verdicts change ({@link Relaxation}); an event that repeats known lineage changes nothing. Where
+ * the walk gives up, the update recomputes the whole region downstream of those datasets: what lies
+ * upstream did not change, so the datasets just upstream enter with their stored verdicts and trails
+ * (see {@link PropagationGraph}), which gives the verdicts and evidence a full recompute would. Either
+ * way only verdicts that differ from what is stored are written.
  */
 @ApplicationScoped
 public class PiiPropagator {
