@@ -22,6 +22,8 @@ class PiiRepository {
 
     /** Keys per UNWIND: large regions are read and written in slices of this size. */
     static final int SLICE = 2000;
+    /** Transactions writing slices of a large update at the same time. */
+    static final int WRITERS = 2;
 
     record DatasetRow(DatasetRef dataset, String tags, StoredVerdict stored) {}
 
@@ -343,13 +345,33 @@ class PiiRepository {
             });
             return;
         }
-        for (int i = 0; i < fieldRows.size(); i += SLICE) {
-            List<Map<String, Object>> slice = fieldRows.subList(i, Math.min(fieldRows.size(), i + SLICE));
-            write(tx -> tx.run(writeFields, Map.of("rows", slice)).consume());
-        }
-        for (int i = 0; i < datasetRows.size(); i += SLICE) {
-            List<Map<String, Object>> slice = datasetRows.subList(i, Math.min(datasetRows.size(), i + SLICE));
-            write(tx -> tx.run(writeDatasets, Map.of("rows", slice)).consume());
+        writeSlices(writeFields, fieldRows);
+        writeSlices(writeDatasets, datasetRows);
+    }
+
+    /**
+     * Writes the rows slice by slice, {@link #WRITERS} transactions at a time: a slice touches only its own
+     * nodes, so the transactions never wait for each other, and the database works on all cores while
+     * this thread waits.
+     */
+    private void writeSlices(String cypher, List<Map<String, Object>> rows) {
+        java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS);
+        try {
+            List<java.util.concurrent.Future<?>> slices = new ArrayList<>();
+            for (int i = 0; i < rows.size(); i += SLICE) {
+                List<Map<String, Object>> slice = rows.subList(i, Math.min(rows.size(), i + SLICE));
+                slices.add(writers.submit(() -> write(tx -> tx.run(cypher, Map.of("rows", slice)).consume())));
+            }
+            for (java.util.concurrent.Future<?> slice : slices) {
+                slice.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while writing PII verdicts", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            writers.shutdownNow();
         }
     }
 
