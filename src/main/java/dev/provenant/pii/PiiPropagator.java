@@ -58,11 +58,14 @@ public class PiiPropagator {
 
     /**
      * What is known about propagation right now; {@code idle} means every change so far is reflected.
+     * {@code lastUpdateMillis}: how long the last update ran; {@code lastUpdateLagMillis}: from the moment its
+     * oldest piece of work was handed over (an ingest commit, a steward's change) until its verdicts were stored.
      * {@code lastUpdateMode}: {@value #MODE_WAVES}, {@value #MODE_REGION}, {@value #MODE_FULL}, or
      * {@value #MODE_NONE} when the last update had nothing to do.
      */
     public record Status(boolean idle, int pending, long updates, OffsetDateTime lastUpdateAt, long lastUpdateMillis,
-            String lastUpdateMode, int lastRegionDatasets, int lastWrittenFields, String lastError) {}
+            long lastUpdateLagMillis, String lastUpdateMode, int lastRegionDatasets, int lastWrittenFields,
+            String lastError) {}
 
     /** The update walked wave by wave as far as verdicts changed ({@link Relaxation}). */
     static final String MODE_WAVES = "WAVES";
@@ -73,7 +76,13 @@ public class PiiPropagator {
     static final String MODE_NONE = "NONE";
 
     /** Queued work: changed datasets, jobs whose lineage changed, or everything. */
-    private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done) {}
+    private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done,
+            long queuedAt) {
+
+        Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done) {
+            this(datasets, jobs, full, done, System.nanoTime());
+        }
+    }
 
     private static final long SHUTDOWN_DRAIN_MILLIS = 10_000;
     /** Regions up to this many datasets are always looked up by key, however small the graph. */
@@ -88,6 +97,7 @@ public class PiiPropagator {
     private volatile long updates;
     private volatile OffsetDateTime lastUpdateAt;
     private volatile long lastUpdateMillis;
+    private volatile long lastUpdateLagMillis;
     private volatile String lastMode = MODE_NONE;
     private volatile int lastRegion;
     private volatile int lastWritten;
@@ -145,8 +155,8 @@ public class PiiPropagator {
 
     public Status status() {
         int pending = outstanding.get();
-        return new Status(pending == 0, pending, updates, lastUpdateAt, lastUpdateMillis, lastMode, lastRegion,
-                lastWritten, lastError);
+        return new Status(pending == 0, pending, updates, lastUpdateAt, lastUpdateMillis, lastUpdateLagMillis, lastMode,
+                lastRegion, lastWritten, lastError);
     }
 
     private CompletableFuture<Void> submit(Work work) {
@@ -181,7 +191,10 @@ public class PiiPropagator {
                 batch.forEach(w -> w.done().completeExceptionally(e));
             } finally {
                 updates++;
-                lastUpdateMillis = Duration.ofNanos(System.nanoTime() - started).toMillis();
+                long now = System.nanoTime();
+                lastUpdateMillis = Duration.ofNanos(now - started).toMillis();
+                lastUpdateLagMillis = Duration.ofNanos(now - batch.stream().mapToLong(Work::queuedAt).min()
+                        .orElse(now)).toMillis();
                 lastUpdateAt = OffsetDateTime.now(ZoneOffset.UTC);
                 outstanding.addAndGet(-batch.size());
             }
