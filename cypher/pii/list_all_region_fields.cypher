@@ -1,7 +1,9 @@
-// Every field (nested ones included) with the digest of its stored verdict, for a full recompute: one
-// label scan (every field hangs below its dataset, and its namespace and dataset properties name that
-// dataset). The digest stands for the verdict, so evidence and trails are not read back.
+// Every field (nested ones included) with its stored verdict, for a full recompute: one label scan (every
+// field hangs below its dataset, and its namespace and dataset properties name that dataset).
 // Parameters: none
-// Returns: namespace, name (dataset), field (path), piiDigest
+// Returns: namespace, name (dataset), field (path), piiState, piiCategories, piiEvidence, piiSource, piiTrail,
+//   piiCategoryDistances
 MATCH (f:Field)
-RETURN f.namespace AS namespace, f.dataset AS name, f.path AS field, f.piiDigest AS piiDigest
+RETURN f.namespace AS namespace, f.dataset AS name, f.path AS field, f.piiState AS piiState,
+       f.piiCategories AS piiCategories, f.piiEvidence AS piiEvidence, f.piiSource AS piiSource, f.piiTrail AS piiTrail,
+       f.piiCategoryDistances AS piiCategoryDistances

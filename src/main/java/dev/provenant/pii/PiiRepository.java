@@ -25,34 +25,9 @@ class PiiRepository {
     /** Transactions writing slices of a large update at the same time. */
     static final int WRITERS = 2;
 
-    /**
-     * A dataset of a region with its stored verdict; a full recompute reads only the verdict's
-     * {@link StoredVerdict#digest() digest} ({@code stored} is then null).
-     */
-    record DatasetRow(DatasetRef dataset, String tags, StoredVerdict stored, String storedDigest) {
+    record DatasetRow(DatasetRef dataset, String tags, StoredVerdict stored) {}
 
-        DatasetRow(DatasetRef dataset, String tags, StoredVerdict stored) {
-            this(dataset, tags, stored, null);
-        }
-
-        /** Whether {@code wanted} is what is stored. */
-        boolean holds(StoredVerdict wanted) {
-            return stored != null ? wanted.equals(stored) : java.util.Objects.equals(wanted.digest(), storedDigest);
-        }
-    }
-
-    /** A field of a region with its stored verdict, or (full recompute) only the verdict's digest. */
-    record FieldRow(FieldRef field, StoredVerdict stored, String storedDigest) {
-
-        FieldRow(FieldRef field, StoredVerdict stored) {
-            this(field, stored, null);
-        }
-
-        /** Whether {@code wanted} is what is stored. */
-        boolean holds(StoredVerdict wanted) {
-            return stored != null ? wanted.equals(stored) : java.util.Objects.equals(wanted.digest(), storedDigest);
-        }
-    }
+    record FieldRow(FieldRef field, StoredVerdict stored) {}
 
     record FeedsRow(FieldRef from, FieldRef to, JobRef job, String type, String subtype, boolean masking) {}
 
@@ -71,26 +46,6 @@ class PiiRepository {
 
         StoredVerdict(String state, List<String> categories, String evidence, String source) {
             this(state, categories, evidence, source, null, null);
-        }
-
-        /**
-         * A fingerprint of everything stored (128 bits of SHA-256, Base64), stored beside it as {@code piiDigest}
-         * so a full recompute can compare without reading evidence and trails back; null for an all-null
-         * (CLEAR, undeclared) verdict.
-         */
-        String digest() {
-            if (state == null && source == null) {
-                return null;
-            }
-            String canonical = String.join("\u0000", String.valueOf(state), String.valueOf(categories),
-                    String.valueOf(evidence), String.valueOf(source), String.valueOf(trail), String.valueOf(distances));
-            try {
-                byte[] hash = java.security.MessageDigest.getInstance("SHA-256")
-                        .digest(canonical.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-                return java.util.Base64.getEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(hash, 16));
-            } catch (java.security.NoSuchAlgorithmException e) {
-                throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-            }
         }
 
         /** Whether this non-CLEAR verdict was stored before categories kept their distances (by an older version). */
@@ -292,10 +247,10 @@ class PiiRepository {
         return read(tx -> new Region(
                 tx.run(allRegionDatasets).list(r -> new DatasetRow(
                         new DatasetRef(name.apply(r.get("namespace")), name.apply(r.get("name"))),
-                        r.get("tags").asString(null), null, r.get("piiDigest").asString(null))),
+                        r.get("tags").asString(null), stored(r, false))),
                 tx.run(allRegionFields).list(r -> new FieldRow(
                         new FieldRef(name.apply(r.get("namespace")), name.apply(r.get("name")), name.apply(r.get("field"))),
-                        null, r.get("piiDigest").asString(null))),
+                        stored(r, true))),
                 tx.run(allRegionFeeds).list(r -> new FeedsRow(
                         new FieldRef(name.apply(r.get("fromNamespace")), name.apply(r.get("fromName")),
                                 name.apply(r.get("fromField"))),
@@ -488,7 +443,6 @@ class PiiRepository {
         p.put("distances", verdict.distances());
         p.put("evidence", verdict.evidence());
         p.put("trail", verdict.trail());
-        p.put("digest", verdict.digest());
         return p;
     }
 

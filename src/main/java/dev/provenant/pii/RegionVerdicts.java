@@ -58,7 +58,7 @@ final class RegionVerdicts {
             nearest(rolledUpDistances, dataset, verdict, distances.get(row.field()));
             String source = RegionGraphs.sourceOf(region, row.field(), verdict, graph.notPersonalFields());
             StoredVerdict wanted = stored(verdict, distances.get(row.field()), source, trails.get(row.field()));
-            if (!row.holds(wanted)) {
+            if (!wanted.equals(row.stored())) {
                 fieldRows.add(new FieldVerdictRow(row.field(), wanted));
             }
         }
@@ -76,7 +76,7 @@ final class RegionVerdicts {
             // A dataset without fields enters later regions as a node of its own, trail and all.
             List<Trail> trail = withFields.contains(row.dataset()) ? null : trails.get(node);
             StoredVerdict wanted = stored(verdict, rolledDistances, null, trail);
-            if (!row.holds(wanted)) {
+            if (!wanted.equals(row.stored())) {
                 datasetRows.add(new DatasetVerdictRow(row.dataset(), wanted));
             }
         }
