@@ -73,6 +73,7 @@ public class PiiPropagator {
     static final String MODE_REGION = "REGION";
     /** Everything was recomputed. */
     static final String MODE_FULL = "FULL";
+    /** The update had nothing to do: the events repeated known lineage. */
     static final String MODE_NONE = "NONE";
 
     /** Queued work: changed datasets, jobs whose lineage changed, or everything. */

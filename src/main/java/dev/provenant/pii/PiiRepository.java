@@ -198,7 +198,7 @@ class PiiRepository {
     }
 
     /**
-     * The region of {@code keys} (datasets closed under downstream lineage) with its boundary: the
+     * The region of {@code keys} (a wave, or datasets closed under downstream lineage) with its boundary: the
      * datasets just upstream that are not keys themselves, with their fields and stored verdicts. One
      * read transaction, so region and boundary are read from the same state of the graph.
      */
