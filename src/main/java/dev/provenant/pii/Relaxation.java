@@ -78,7 +78,10 @@ final class Relaxation {
         this.rules = rules;
     }
 
-    /** Walks from the changed datasets; empty when the walk gave up (see the class comment). */
+    /**
+     * Walks from the changed datasets; empty when the walk gave up (see the class comment). An instance
+     * keeps what its walk computed, so it walks once.
+     */
     Optional<Result> run(Collection<DatasetRef> changed) {
         Map<DatasetRef, Integer> visits = new HashMap<>();
         Set<DatasetRef> wave = new LinkedHashSet<>(changed);
