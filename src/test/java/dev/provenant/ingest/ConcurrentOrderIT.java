@@ -238,7 +238,7 @@ class ConcurrentOrderIT {
      * may skip.
      */
     private static final Set<String> VOLATILE = Set.of("receivedAt", "seq", "hash", "prevHash", "chainHash", "payload",
-            "piiState", "piiCategories", "piiEvidence", "piiSource", "fieldsHash");
+            "piiState", "piiCategories", "piiCategoryDistances", "piiEvidence", "piiSource", "piiTrail", "fieldsHash");
 
     /** Every element the story touches under this namespace as sorted lines, run ids named A1, A2, B1. */
     private List<String> dump(String ns) {
