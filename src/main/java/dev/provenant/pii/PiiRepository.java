@@ -165,14 +165,7 @@ class PiiRepository {
     List<DatasetRef> fedBy(List<FieldRef> fields) {
         List<Map<String, Object>> keys = fields.stream().map(f -> Map.<String, Object>of("namespace", f.namespace(),
                 "name", f.name(), "field", f.field())).toList();
-        return read(tx -> {
-            List<DatasetRef> all = new ArrayList<>();
-            for (int i = 0; i < keys.size(); i += SLICE) {
-                all.addAll(tx.run(fedDatasets, Map.of("fields", keys.subList(i, Math.min(keys.size(), i + SLICE))))
-                        .list(PiiRepository::datasetRef));
-            }
-            return all;
-        });
+        return read(tx -> sliced(keys, s -> tx.run(fedDatasets, Map.of("fields", s)).list(PiiRepository::datasetRef)));
     }
 
     Region region(List<DatasetRef> keys) {
@@ -180,11 +173,7 @@ class PiiRepository {
     }
 
     private Region region(org.neo4j.driver.TransactionContext tx, List<DatasetRef> keys) {
-        return new Region(
-                sliced(keys, s -> tx.run(regionDatasets, Map.of("keys", params(s))).list(r -> new DatasetRow(
-                        datasetRef(r), r.get("tags").asString(null), stored(r, false)))),
-                sliced(keys, s -> tx.run(regionFields, Map.of("keys", params(s))).list(r -> new FieldRow(
-                        fieldRef(r, "namespace", "name", "field"), stored(r, true)))),
+        return new Region(datasetVerdicts(tx, keys), fieldVerdicts(tx, keys),
                 sliced(keys, s -> tx.run(regionFeeds, Map.of("keys", params(s))).list(r -> new FeedsRow(
                         fieldRef(r, "fromNamespace", "fromName", "fromField"),
                         fieldRef(r, "toNamespace", "toName", "toField"),
@@ -270,10 +259,6 @@ class PiiRepository {
     }
 
     /** The fields of the given datasets (nested ones included) with their stored verdicts. */
-    List<FieldRow> fieldVerdicts(List<DatasetRef> keys) {
-        return read(tx -> fieldVerdicts(tx, keys));
-    }
-
     private List<FieldRow> fieldVerdicts(org.neo4j.driver.TransactionContext tx, List<DatasetRef> keys) {
         return sliced(keys, s -> tx.run(regionFields, Map.of("keys", params(s))).list(r -> new FieldRow(
                 fieldRef(r, "namespace", "name", "field"), stored(r, true))));
@@ -478,7 +463,7 @@ class PiiRepository {
         return keys.stream().map(DatasetRef::parameters).toList();
     }
 
-    private static <T> List<T> sliced(List<DatasetRef> keys, Function<List<DatasetRef>, List<T>> query) {
+    private static <K, T> List<T> sliced(List<K> keys, Function<List<K>, List<T>> query) {
         List<T> all = new ArrayList<>();
         for (int i = 0; i < keys.size(); i += SLICE) {
             all.addAll(query.apply(keys.subList(i, Math.min(keys.size(), i + SLICE))));
