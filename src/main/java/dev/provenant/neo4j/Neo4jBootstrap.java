@@ -6,8 +6,10 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Optional;
 import org.jboss.logging.Logger;
 import org.neo4j.driver.Driver;
+import org.neo4j.graphdb.GraphDatabaseService;
 
 /**
  * Brings the database up before anything else runs: starts embedded Neo4j unless
@@ -53,6 +55,12 @@ public class Neo4jBootstrap {
             embedded.close();
             embedded = null;
         }
+    }
+
+    /** The embedded database, for in-process transactions ({@link BulkTransactions}); empty with an external one. */
+    Optional<GraphDatabaseService> inProcess() {
+        EmbeddedNeo4j current = embedded;
+        return current == null ? Optional.empty() : Optional.of(current.database());
     }
 
     /** True once the database answers and the schema is in place. */

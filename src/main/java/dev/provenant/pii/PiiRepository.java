@@ -1,7 +1,9 @@
 package dev.provenant.pii;
 
+import dev.provenant.neo4j.BulkTransactions;
 import dev.provenant.neo4j.CypherCatalog;
 import dev.provenant.neo4j.Neo4jSessions;
+import dev.provenant.neo4j.Row;
 import dev.provenant.pii.PiiRefs.DatasetRef;
 import dev.provenant.pii.PiiRefs.FieldRef;
 import dev.provenant.pii.PiiRefs.JobRef;
@@ -22,6 +24,8 @@ class PiiRepository {
 
     /** Keys per UNWIND: large regions are read and written in slices of this size. */
     static final int SLICE = 2000;
+    /** Verdicts per transaction of a large write: fewer, larger commits (a full recompute writes 180,000 verdicts). */
+    static final int WRITE_SLICE = 10_000;
     /** Transactions writing slices of a large update at the same time. */
     static final int WRITERS = 2;
 
@@ -86,6 +90,7 @@ class PiiRepository {
     record JobLink(boolean reads, DatasetRef dataset) {}
 
     private final Neo4jSessions sessions;
+    private final BulkTransactions bulk;
     private final String resolveDatasets;
     private final String jobOutputs;
     private final String downstream;
@@ -116,8 +121,9 @@ class PiiRepository {
     private final String declaredFields;
     private final String exposedDatasets;
 
-    PiiRepository(Neo4jSessions sessions, CypherCatalog cypher) {
+    PiiRepository(Neo4jSessions sessions, BulkTransactions bulk, CypherCatalog cypher) {
         this.sessions = sessions;
+        this.bulk = bulk;
         this.resolveDatasets = cypher.get("pii/resolve_datasets");
         this.jobOutputs = cypher.get("pii/find_job_outputs");
         this.downstream = cypher.get("pii/expand_datasets_downstream");
@@ -183,7 +189,7 @@ class PiiRepository {
                         new DatasetRef(r.get("inNamespace").asString(), r.get("inName").asString()),
                         new JobRef(r.get("jobNamespace").asString(), r.get("jobName").asString()),
                         new DatasetRef(r.get("outNamespace").asString(), r.get("outName").asString())))),
-                sliced(keys, s -> tx.run(findDeclarations, Map.of("keys", params(s))).list(PiiRepository::declaration)));
+                sliced(keys, s -> tx.run(findDeclarations, Map.of("keys", params(s))).list(r -> declaration(r))));
     }
 
     /**
@@ -226,32 +232,64 @@ class PiiRepository {
         });
     }
 
+    /** A FEEDS edge as list_all_region_feeds returns it, its ends still internal ids. */
+    private record FeedsById(long from, long to, JobRef job, String type, String subtype, boolean masking) {}
+
     /**
      * The whole graph as one region, for a full recompute: label and relationship scans instead of a
-     * lookup per key. Names repeat across hundreds of thousands of rows, so each distinct string is kept once.
+     * lookup per key. The FEEDS edges are read on a second thread while this one reads datasets and
+     * fields (both cores work), then joined to the fields by id. Names repeat across hundreds of
+     * thousands of rows, so each distinct string is kept once.
      */
     Region wholeRegion() {
+        java.util.concurrent.ExecutorService reader = java.util.concurrent.Executors.newSingleThreadExecutor();
+        try {
+            java.util.concurrent.Future<List<FeedsById>> edges = reader.submit(() -> {
+                Function<String, String> name = interner();
+                return bulk.read(q -> q.list(allRegionFeeds, r -> new FeedsById(r.number("fromId"), r.number("toId"),
+                        new JobRef(name.apply(r.string("jobNamespace")), name.apply(r.string("jobName"))),
+                        name.apply(r.string("type")), name.apply(r.string("subtype")), r.bool("masking", false))));
+            });
+            Function<String, String> name = interner();
+            Map<Long, FieldRef> byId = new HashMap<>();
+            Region nodes = bulk.read(q -> new Region(
+                    q.list(allRegionDatasets, r -> new DatasetRow(
+                            new DatasetRef(name.apply(r.string("namespace")), name.apply(r.string("name"))),
+                            r.string("tags"), stored(r, false))),
+                    q.list(allRegionFields, r -> {
+                        FieldRef field = new FieldRef(name.apply(r.string("namespace")), name.apply(r.string("name")),
+                                name.apply(r.string("field")));
+                        byId.put(r.number("id"), field);
+                        return new FieldRow(field, stored(r, true));
+                    }),
+                    List.of(),
+                    q.list(allRegionJobs, r -> new JobRow(
+                            new DatasetRef(name.apply(r.string("inNamespace")), name.apply(r.string("inName"))),
+                            new JobRef(name.apply(r.string("jobNamespace")), name.apply(r.string("jobName"))),
+                            new DatasetRef(name.apply(r.string("outNamespace")), name.apply(r.string("outName"))))),
+                    q.list(listDeclarations, r -> declaration(r))));
+            // An edge whose end the field scan did not see (committed in between) is left out: that ingest
+            // commit queued an update, which runs after this recompute on the same thread.
+            List<FeedsRow> feeds = edges.get().stream()
+                    .filter(e -> byId.containsKey(e.from()) && byId.containsKey(e.to()))
+                    .map(e -> new FeedsRow(byId.get(e.from()), byId.get(e.to()), e.job(), e.type(), e.subtype(),
+                            e.masking()))
+                    .toList();
+            return new Region(nodes.datasets(), nodes.fields(), feeds, nodes.jobs(), nodes.declarations());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while reading the graph", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } finally {
+            reader.shutdownNow();
+        }
+    }
+
+    /** Returns each distinct string once (null stays null); for one thread. */
+    private static Function<String, String> interner() {
         Map<String, String> strings = new HashMap<>();
-        Function<Value, String> name = v -> v.isNull() ? null : strings.computeIfAbsent(v.asString(), k -> k);
-        return read(tx -> new Region(
-                tx.run(allRegionDatasets).list(r -> new DatasetRow(
-                        new DatasetRef(name.apply(r.get("namespace")), name.apply(r.get("name"))),
-                        r.get("tags").asString(null), stored(r, false))),
-                tx.run(allRegionFields).list(r -> new FieldRow(
-                        new FieldRef(name.apply(r.get("namespace")), name.apply(r.get("name")), name.apply(r.get("field"))),
-                        stored(r, true))),
-                tx.run(allRegionFeeds).list(r -> new FeedsRow(
-                        new FieldRef(name.apply(r.get("fromNamespace")), name.apply(r.get("fromName")),
-                                name.apply(r.get("fromField"))),
-                        new FieldRef(name.apply(r.get("toNamespace")), name.apply(r.get("toName")),
-                                name.apply(r.get("toField"))),
-                        new JobRef(name.apply(r.get("jobNamespace")), name.apply(r.get("jobName"))),
-                        name.apply(r.get("type")), name.apply(r.get("subtype")), r.get("masking").asBoolean(false))),
-                tx.run(allRegionJobs).list(r -> new JobRow(
-                        new DatasetRef(name.apply(r.get("inNamespace")), name.apply(r.get("inName"))),
-                        new JobRef(name.apply(r.get("jobNamespace")), name.apply(r.get("jobName"))),
-                        new DatasetRef(name.apply(r.get("outNamespace")), name.apply(r.get("outName"))))),
-                tx.run(listDeclarations).list(PiiRepository::declaration)));
+        return v -> v == null ? null : strings.computeIfAbsent(v, k -> k);
     }
 
     long countDatasets() {
@@ -281,7 +319,7 @@ class PiiRepository {
     }
 
     List<DeclarationRow> declarations() {
-        return read(tx -> tx.run(listDeclarations).list(PiiRepository::declaration));
+        return read(tx -> tx.run(listDeclarations).list(r -> declaration(r)));
     }
 
     OffsetDateTime saveDeclaration(FieldRef field, boolean personal, List<String> categories, String reason,
@@ -343,9 +381,12 @@ class PiiRepository {
         java.util.concurrent.ExecutorService writers = java.util.concurrent.Executors.newFixedThreadPool(WRITERS);
         try {
             List<java.util.concurrent.Future<?>> slices = new ArrayList<>();
-            for (int i = 0; i < rows.size(); i += SLICE) {
-                List<Map<String, Object>> slice = rows.subList(i, Math.min(rows.size(), i + SLICE));
-                slices.add(writers.submit(() -> write(tx -> tx.run(cypher, Map.of("rows", slice)).consume())));
+            for (int i = 0; i < rows.size(); i += WRITE_SLICE) {
+                List<Map<String, Object>> slice = rows.subList(i, Math.min(rows.size(), i + WRITE_SLICE));
+                slices.add(writers.submit(() -> bulk.write(q -> {
+                    q.run(cypher, Map.of("rows", slice));
+                    return null;
+                })));
             }
             for (java.util.concurrent.Future<?> slice : slices) {
                 slice.get();
@@ -432,19 +473,24 @@ class PiiRepository {
     }
 
     private static StoredVerdict stored(Record r, boolean field) {
-        Value categories = r.get("piiCategories");
-        Value distances = r.get("piiCategoryDistances");
-        return new StoredVerdict(r.get("piiState").asString(null),
-                categories.isNull() ? null : categories.asList(Value::asString), r.get("piiEvidence").asString(null),
-                field ? r.get("piiSource").asString(null) : null, r.get("piiTrail").asString(null),
-                distances.isNull() ? null : distances.asList(Value::asInt));
+        return stored(Row.of(r), field);
+    }
+
+    private static StoredVerdict stored(Row r, boolean field) {
+        return new StoredVerdict(r.string("piiState"), r.strings("piiCategories"), r.string("piiEvidence"),
+                field ? r.string("piiSource") : null, r.string("piiTrail"), r.ints("piiCategoryDistances"));
     }
 
     private static DeclarationRow declaration(Record r) {
-        Value categories = r.get("categories");
-        return new DeclarationRow(fieldRef(r, "namespace", "name", "field"), r.get("personal").asBoolean(true),
-                categories.isNull() ? List.of() : categories.asList(Value::asString), r.get("reason").asString(null),
-                r.get("declaredBy").asString(null), time(r.get("declaredAt")));
+        return declaration(Row.of(r));
+    }
+
+    private static DeclarationRow declaration(Row r) {
+        List<String> categories = r.strings("categories");
+        return new DeclarationRow(new FieldRef(r.string("namespace"), r.string("name"), r.string("field")),
+                r.bool("personal", true), categories == null ? List.of() : categories, r.string("reason"),
+                r.string("declaredBy"), r.get("declaredAt") instanceof java.time.ZonedDateTime at ? at.toOffsetDateTime()
+                        : null);
     }
 
     private static OffsetDateTime time(Value value) {
