@@ -6,6 +6,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.neo4j.driver.TransactionContext;
+import org.neo4j.driver.exceptions.ServiceUnavailableException;
+import org.neo4j.graphdb.DatabaseShutdownException;
 import org.neo4j.graphdb.GraphDatabaseService;
 import org.neo4j.graphdb.Transaction;
 import org.neo4j.graphdb.TransientFailureException;
@@ -62,7 +64,7 @@ public class BulkTransactions {
         }
     }
 
-    private static <T> T inProcess(GraphDatabaseService db, Function<Statements, T> work, boolean commit) {
+    static <T> T inProcess(GraphDatabaseService db, Function<Statements, T> work, boolean commit) {
         for (int attempt = 1; ; attempt++) {
             try (Transaction tx = db.beginTx()) {
                 T result = work.apply(new Statements() {
@@ -82,16 +84,23 @@ public class BulkTransactions {
                     tx.commit();
                 }
                 return result;
+            } catch (DatabaseShutdownException e) {
+                throw unavailable(e);
             } catch (TransientFailureException e) {
                 if (attempt == ATTEMPTS) {
-                    throw e;
+                    throw unavailable(e);
                 }
                 pause(attempt);
             }
         }
     }
 
-    private static Statements overDriver(TransactionContext tx) {
+    /** The driver's exception for the same condition, so callers and the REST layer see one kind ({@link DatabaseFailures}). */
+    private static ServiceUnavailableException unavailable(RuntimeException e) {
+        return new ServiceUnavailableException("the embedded database is unavailable: " + e.getMessage(), e);
+    }
+
+    static Statements overDriver(TransactionContext tx) {
         return new Statements() {
             @Override
             public <R> List<R> list(String cypher, Map<String, Object> parameters, Function<Row, R> mapper) {
