@@ -1,5 +1,5 @@
 // Every current column lineage hop, for a full recompute: one relationship type scan (FEEDS only joins
-// fields). Its ends are internal ids, joined to list_all_region_fields' rows read in the same transaction:
+// fields). Its ends are internal ids, joined to list_all_region_fields' rows of the same recompute:
 // reading three properties of both ends of 779,244 edges took four times as long. FEEDS edges are unique
 // per source, target, job, type and subtype, so no DISTINCT is needed.
 // Parameters: none

@@ -1,7 +1,7 @@
 // Every field (nested ones included) with its stored verdict, for a full recompute: one label scan (every
 // field hangs below its dataset, and its namespace and dataset properties name that dataset). The map
 // projection reads each node's properties in one pass. The internal id only joins these rows to
-// list_all_region_feeds' within the same read transaction, which is what ids are safe for.
+// list_all_region_feeds' within one recompute; fields are never deleted, so no id is reused meanwhile.
 // Parameters: none
 // Returns: id, namespace, name (dataset), field (path), piiState, piiCategories, piiEvidence, piiSource,
 //   piiTrail, piiCategoryDistances
