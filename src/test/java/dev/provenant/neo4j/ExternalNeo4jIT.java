@@ -38,13 +38,7 @@ class ExternalNeo4jIT {
     @Test
     void serverWritesIntoTheExternalDatabaseAndStartsNoneOfItsOwn() throws Exception {
         int boltPort = FreePorts.next();
-        try (EmbeddedNeo4j external = EmbeddedNeo4j.start(externalHome,
-                new EmbeddedNeo4j.Settings("127.0.0.1", boltPort, "neo4j", PASSWORD, 64L * 1024 * 1024));
-                ProvenantProcess server = ProvenantProcess.start(dataDir, Map.of(
-                        "provenant.neo4j.uri", "bolt://127.0.0.1:" + boltPort,
-                        "provenant.neo4j.username", "neo4j",
-                        "provenant.neo4j.password", PASSWORD,
-                        "provenant.auth.admin-token", "external-admin"))) {
+        try (EmbeddedNeo4j external = external(boltPort); ProvenantProcess server = serverOn(boltPort)) {
             assertThat(server.log()).contains("Using external Neo4j at bolt://127.0.0.1:" + boltPort)
                     .doesNotContain("Embedded Neo4j started");
             assertThat(dataDir.resolve("neo4j")).doesNotExist();
@@ -74,13 +68,7 @@ class ExternalNeo4jIT {
     @Test
     void fullPiiRecomputeReadsAndWritesTheExternalDatabase() throws Exception {
         int boltPort = FreePorts.next();
-        try (EmbeddedNeo4j external = EmbeddedNeo4j.start(externalHome,
-                new EmbeddedNeo4j.Settings("127.0.0.1", boltPort, "neo4j", PASSWORD, 64L * 1024 * 1024));
-                ProvenantProcess server = ProvenantProcess.start(dataDir, Map.of(
-                        "provenant.neo4j.uri", "bolt://127.0.0.1:" + boltPort,
-                        "provenant.neo4j.username", "neo4j",
-                        "provenant.neo4j.password", PASSWORD,
-                        "provenant.auth.admin-token", "external-admin"))) {
+        try (EmbeddedNeo4j external = external(boltPort); ProvenantProcess server = serverOn(boltPort)) {
             Api api = new Api(server.baseUrl(), "external-admin");
             byte[] session = String.join("\n", Conformance.lines(Conformance.openLineage(
                     "spark/sandbox-spark-1.26-local-session.ndjson"))).getBytes(StandardCharsets.UTF_8);
@@ -115,11 +103,25 @@ class ExternalNeo4jIT {
         }
     }
 
+    /** The second Neo4j that plays the external server, with authentication on. */
+    private EmbeddedNeo4j external(int boltPort) {
+        return EmbeddedNeo4j.start(externalHome,
+                new EmbeddedNeo4j.Settings("127.0.0.1", boltPort, "neo4j", PASSWORD, 64L * 1024 * 1024));
+    }
+
+    /** The production build pointed at the external Neo4j. */
+    private ProvenantProcess serverOn(int boltPort) {
+        return ProvenantProcess.start(dataDir, Map.of(
+                "provenant.neo4j.uri", "bolt://127.0.0.1:" + boltPort,
+                "provenant.neo4j.username", "neo4j",
+                "provenant.neo4j.password", PASSWORD,
+                "provenant.auth.admin-token", "external-admin"));
+    }
+
     @Test
     void wrongPasswordKeepsTheServerFromStarting() {
         int boltPort = FreePorts.next();
-        try (EmbeddedNeo4j external = EmbeddedNeo4j.start(externalHome,
-                new EmbeddedNeo4j.Settings("127.0.0.1", boltPort, "neo4j", PASSWORD, 64L * 1024 * 1024))) {
+        try (EmbeddedNeo4j external = external(boltPort)) {
             org.assertj.core.api.Assertions.assertThatThrownBy(() -> ProvenantProcess.start(dataDir, Map.of(
                             "provenant.neo4j.uri", "bolt://127.0.0.1:" + boltPort,
                             "provenant.neo4j.password", "not-the-password")).close())
