@@ -45,22 +45,21 @@ public class BulkTransactions {
     }
 
     public <T> T read(Function<Statements, T> work) {
-        Optional<GraphDatabaseService> db = bootstrap.inProcess();
-        if (db.isPresent()) {
-            return inProcess(db.get(), work, false);
-        }
-        try (var session = sessions.readSession()) {
-            return session.executeRead(tx -> work.apply(overDriver(tx)));
-        }
+        return transaction(work, false);
     }
 
     public <T> T write(Function<Statements, T> work) {
+        return transaction(work, true);
+    }
+
+    private <T> T transaction(Function<Statements, T> work, boolean write) {
         Optional<GraphDatabaseService> db = bootstrap.inProcess();
         if (db.isPresent()) {
-            return inProcess(db.get(), work, true);
+            return inProcess(db.get(), work, write);
         }
-        try (var session = sessions.writeSession()) {
-            return session.executeWrite(tx -> work.apply(overDriver(tx)));
+        try (var session = write ? sessions.writeSession() : sessions.readSession()) {
+            return write ? session.executeWrite(tx -> work.apply(overDriver(tx)))
+                    : session.executeRead(tx -> work.apply(overDriver(tx)));
         }
     }
 

@@ -270,17 +270,12 @@ class PiiRepository {
                     q.list(listDeclarations, r -> declaration(r))));
             // An edge whose end the field scan did not see (committed in between) is left out: that ingest
             // commit queued an update, which runs after this recompute on the same thread.
-            List<FeedsRow> feeds = edges.get().stream()
+            List<FeedsRow> feeds = await(edges, "reading the graph").stream()
                     .filter(e -> byId.containsKey(e.from()) && byId.containsKey(e.to()))
                     .map(e -> new FeedsRow(byId.get(e.from()), byId.get(e.to()), e.job(), e.type(), e.subtype(),
                             e.masking()))
                     .toList();
             return new Region(nodes.datasets(), nodes.fields(), feeds, nodes.jobs(), nodes.declarations());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while reading the graph", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             reader.shutdownNow();
         }
@@ -389,15 +384,22 @@ class PiiRepository {
                 })));
             }
             for (java.util.concurrent.Future<?> slice : slices) {
-                slice.get();
+                await(slice, "writing PII verdicts");
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while writing PII verdicts", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         } finally {
             writers.shutdownNow();
+        }
+    }
+
+    /** The result of work on another thread; its failure is rethrown as it was thrown there. */
+    private static <T> T await(java.util.concurrent.Future<T> work, String doing) {
+        try {
+            return work.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while " + doing, e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
         }
     }
 
