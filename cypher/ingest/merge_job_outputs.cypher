@@ -1,7 +1,7 @@
 // Dataset-level lineage out of a job. An edge seen again is current unless a newer completed run of
 // the job has already left it out.
 // Parameters: $rows (list of {jobNamespace, jobName, namespace, name, runId, eventTime})
-// Returns: jobNamespace, jobName of the jobs an edge of which appeared or changed currency (for PII updates)
+// Returns: namespace, name of the datasets an edge into which appeared or changed currency (for PII updates)
 UNWIND $rows AS row
 MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
 MATCH (d:Dataset {namespace: row.namespace, name: row.name})
@@ -17,6 +17,6 @@ SET e.current = CASE WHEN j.lastCompletedAt IS NULL OR row.eventTime >= j.lastCo
     e.lastRun = CASE WHEN e.lastSeen IS NULL OR row.eventTime >= e.lastSeen THEN row.runId ELSE e.lastRun END,
     e.lastSeen = CASE WHEN e.lastSeen IS NULL OR row.eventTime > e.lastSeen THEN row.eventTime ELSE e.lastSeen END,
     e.firstSeen = CASE WHEN row.eventTime < e.firstSeen THEN row.eventTime ELSE e.firstSeen END
-WITH j, e, wasCurrent
+WITH d, e, wasCurrent
 WHERE wasCurrent IS NULL OR wasCurrent <> e.current
-RETURN DISTINCT j.namespace AS jobNamespace, j.name AS jobName
+RETURN DISTINCT d.namespace AS namespace, d.name AS name

@@ -3,7 +3,9 @@
 // that another run saw while this one ran stay current. They all stay in the graph as history, with
 // staleSince (the completion that dropped them) so that lineage can be asked as of a past time.
 // Parameters: $rows (list of {jobNamespace, jobName, runId, eventTime})
-// Returns: jobNamespace, jobName of the jobs that lost a current edge (for PII updates)
+// Returns: what stopped being current, for PII updates: namespace, name, jobNamespace, jobName of
+//   each input the job stopped reading, and namespace, name (jobNamespace null) of each dataset that
+//   lost a current edge into it (an output, or a target field's dataset)
 UNWIND $rows AS row
 MATCH (j:Job {namespace: row.jobNamespace, name: row.jobName})
 MATCH (r:Run {runId: row.runId})
@@ -15,33 +17,34 @@ CALL {
   WHERE j.lastCompletedAt IS NULL OR row.eventTime >= j.lastCompletedAt
   SET j.lastCompletedAt = row.eventTime, j.lastCompletedRun = row.runId
   WITH j, row, runStart
-  // Each sweep counts the edges it turns from current to stale; stale ones only keep their staleSince.
+  // Each sweep reports what it turns from current to stale; stale ones only keep their staleSince.
   CALL {
     WITH j, row, runStart
-    MATCH (:Dataset)-[e:INPUT_TO]->(j)
+    MATCH (i:Dataset)-[e:INPUT_TO]->(j)
     WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-    WITH e, row, e.current AS wasCurrent
+    WITH j, e, i, row, e.current AS wasCurrent
     SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
-    RETURN count(CASE WHEN wasCurrent THEN 1 END) AS inputs
+    RETURN collect(DISTINCT CASE WHEN wasCurrent THEN {namespace: i.namespace, name: i.name,
+                                                      jobNamespace: j.namespace, jobName: j.name} END) AS reads
   }
   CALL {
     WITH j, row, runStart
-    MATCH (j)-[e:OUTPUTS]->(:Dataset)
+    MATCH (j)-[e:OUTPUTS]->(o:Dataset)
     WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-    WITH e, row, e.current AS wasCurrent
+    WITH e, o, row, e.current AS wasCurrent
     SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
-    RETURN count(CASE WHEN wasCurrent THEN 1 END) AS outputs
+    RETURN collect(DISTINCT CASE WHEN wasCurrent THEN {namespace: o.namespace, name: o.name} END) AS outputs
   }
   CALL {
     WITH j, row, runStart
-    MATCH ()-[e:FEEDS {jobNamespace: j.namespace, jobName: j.name}]->()
+    MATCH ()-[e:FEEDS {jobNamespace: j.namespace, jobName: j.name}]->(g:Field)
     WHERE coalesce(e.lastRun, '') <> row.runId AND e.lastSeen < runStart
-    WITH e, row, e.current AS wasCurrent
+    WITH e, g, row, e.current AS wasCurrent
     SET e.current = false, e.staleSince = coalesce(e.staleSince, row.eventTime)
-    RETURN count(CASE WHEN wasCurrent THEN 1 END) AS columns
+    RETURN collect(DISTINCT CASE WHEN wasCurrent THEN {namespace: g.namespace, name: g.dataset} END) AS columns
   }
-  RETURN inputs + outputs + columns AS swept
+  RETURN reads + outputs + columns AS swept
 }
-WITH j, swept
-WHERE swept > 0
-RETURN DISTINCT j.namespace AS jobNamespace, j.name AS jobName
+UNWIND swept AS change
+RETURN DISTINCT change.namespace AS namespace, change.name AS name, change.jobNamespace AS jobNamespace,
+       change.jobName AS jobName

@@ -36,8 +36,12 @@ class IngestRepository {
     /** Graph statements in the order they run; each takes {@code $rows}. */
     private final List<Statement> graphStatements;
 
-    /** What a statement's result rows name: nothing, jobs whose lineage changed, or datasets that changed. */
-    private enum Reports { NOTHING, JOBS, DATASETS }
+    /**
+     * What a statement's result rows name: nothing, or changes. A change row names a dataset
+     * ({@code namespace}, {@code name}) that changed, or with {@code jobNamespace} and {@code jobName} not
+     * null, a job that started or stopped reading that dataset.
+     */
+    private enum Reports { NOTHING, CHANGES }
 
     /**
      * A statement of {@code cypher/ingest} with its timer, {@code provenant.ingest.statement} tagged with
@@ -75,15 +79,15 @@ class IngestRepository {
                 new Statement(Timed.of(cypher, registry, "ingest/merge_jobs"), r -> r.jobs),
                 new Statement(Timed.of(cypher, registry, "ingest/merge_runs"), r -> r.runs),
                 new Statement(Timed.of(cypher, registry, "ingest/merge_parent_runs"), r -> r.parents),
-                new Statement(Timed.of(cypher, registry, "ingest/merge_datasets"), r -> r.datasets, Reports.DATASETS),
-                new Statement(Timed.of(cypher, registry, "ingest/merge_fields"), r -> r.fields, Reports.DATASETS),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_datasets"), r -> r.datasets, Reports.CHANGES),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_fields"), r -> r.fields, Reports.CHANGES),
                 new Statement(Timed.of(cypher, registry, "ingest/set_field_hashes"), r -> r.fieldHashes),
-                new Statement(Timed.of(cypher, registry, "ingest/merge_job_inputs"), r -> r.jobInputs, Reports.JOBS),
-                new Statement(Timed.of(cypher, registry, "ingest/merge_job_outputs"), r -> r.jobOutputs, Reports.JOBS),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_job_inputs"), r -> r.jobInputs, Reports.CHANGES),
+                new Statement(Timed.of(cypher, registry, "ingest/merge_job_outputs"), r -> r.jobOutputs, Reports.CHANGES),
                 new Statement(Timed.of(cypher, registry, "ingest/merge_run_reads"), r -> r.runReads),
                 new Statement(Timed.of(cypher, registry, "ingest/merge_run_writes"), r -> r.runWrites),
-                new Statement(Timed.of(cypher, registry, "ingest/merge_column_lineage"), r -> r.columnLineage, Reports.JOBS),
-                new Statement(Timed.of(cypher, registry, "ingest/sweep_stale_edges"), r -> r.completions, Reports.JOBS));
+                new Statement(Timed.of(cypher, registry, "ingest/merge_column_lineage"), r -> r.columnLineage, Reports.CHANGES),
+                new Statement(Timed.of(cypher, registry, "ingest/sweep_stale_edges"), r -> r.completions, Reports.CHANGES));
     }
 
     /** One outcome per event, in order, with what the new ones changed. */
@@ -129,7 +133,7 @@ class IngestRepository {
         applyMlRules(rows);
         rows.keepChangedFields(datasets.fieldHashes());
         Set<DatasetKey> changedDatasets = new java.util.LinkedHashSet<>();
-        Set<IngestCommitted.Job> changedJobs = new java.util.LinkedHashSet<>();
+        Set<IngestCommitted.Read> changedReads = new java.util.LinkedHashSet<>();
         for (Statement statement : graphStatements) {
             List<Map<String, Object>> params = statement.rows().apply(rows);
             if (params.isEmpty()) {
@@ -138,17 +142,22 @@ class IngestRepository {
             timed(statement.timed(), () -> {
                 Result result = tx.run(statement.timed().cypher(), Map.of("rows", params));
                 switch (statement.reports()) {
-                    case JOBS -> result.forEachRemaining(r -> changedJobs.add(new IngestCommitted.Job(
-                            r.get("jobNamespace").asString(), r.get("jobName").asString())));
-                    case DATASETS -> result.forEachRemaining(r -> changedDatasets.add(new DatasetKey(
-                            r.get("namespace").asString(), r.get("name").asString())));
+                    case CHANGES -> result.forEachRemaining(r -> {
+                        DatasetKey dataset = new DatasetKey(r.get("namespace").asString(), r.get("name").asString());
+                        if (r.containsKey("jobNamespace") && !r.get("jobNamespace").isNull()) {
+                            changedReads.add(new IngestCommitted.Read(dataset, r.get("jobNamespace").asString(),
+                                    r.get("jobName").asString()));
+                        } else {
+                            changedDatasets.add(dataset);
+                        }
+                    });
                     case NOTHING -> result.consume();
                 }
             });
         }
         Map<String, Object> newHead = Map.of("seq", seq, "head", prevHash, "chain", chain);
         timed(advanceChain, () -> tx.run(advanceChain.cypher(), newHead).consume());
-        return new Written(outcomes, new IngestCommitted(changedDatasets, changedJobs));
+        return new Written(outcomes, new IngestCommitted(changedDatasets, changedReads));
     }
 
     private static void timed(Timed statement, Runnable work) {

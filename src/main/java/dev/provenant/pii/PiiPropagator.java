@@ -9,6 +9,7 @@ import dev.provenant.pii.PiiRefs.DatasetRef;
 import dev.provenant.pii.PiiRefs.FieldRef;
 import dev.provenant.pii.PiiRefs.Hop;
 import dev.provenant.pii.PiiRefs.JobRef;
+import dev.provenant.pii.PiiRefs.Read;
 import dev.provenant.pii.PiiRefs.Trail;
 import dev.provenant.pii.PiiRefs.Verdict;
 import dev.provenant.pii.PiiRepository.Region;
@@ -42,8 +43,9 @@ import org.jboss.logging.Logger;
  * goes on at once (propagation is asynchronous to ingest); stewards' changes and full recomputes queue
  * on the same thread and wait for it. Work that piles up while an update runs is merged into one.
  *
- * <p>An update starts from the datasets the events changed (datasets with new fields or changed tags,
- * and everything a job whose lineage changed ever wrote) and walks downstream wave by wave, only as far
+ * <p>An update starts from the datasets the events changed (datasets with new fields, changed tags or
+ * changed lineage into them, and what a job writes now when it started or stopped reading personal
+ * data; never what a job wrote earlier: see {@link IngestCommitted}) and walks downstream wave by wave, only as far
  * as verdicts change ({@link Relaxation}); an event that repeats known lineage changes nothing. Where
  * the walk gives up, the update recomputes the whole region downstream of those datasets: what lies
  * upstream did not change, so the datasets just upstream enter with their stored verdicts and trails
@@ -73,15 +75,21 @@ public class PiiPropagator {
     static final String MODE_REGION = "REGION";
     /** Everything was recomputed. */
     static final String MODE_FULL = "FULL";
-    /** The update had nothing to do: the events repeated known lineage. */
+    /**
+     * The update had nothing to do: the events repeated known lineage, or changed only what no verdict
+     * depends on (a job started or stopped reading a dataset without personal data).
+     */
     static final String MODE_NONE = "NONE";
 
-    /** Queued work: changed datasets, jobs whose lineage changed, or everything. */
-    private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done,
-            long queuedAt) {
+    /**
+     * Queued work: changed datasets, jobs whose propagation changed as a whole (a barrier), jobs that started
+     * or stopped reading a dataset, or everything.
+     */
+    private record Work(Set<DatasetRef> datasets, Set<JobRef> jobs, Set<Read> reads, boolean full,
+            CompletableFuture<Void> done, long queuedAt) {
 
-        Work(Set<DatasetRef> datasets, Set<JobRef> jobs, boolean full, CompletableFuture<Void> done) {
-            this(datasets, jobs, full, done, System.nanoTime());
+        Work(Set<DatasetRef> datasets, Set<JobRef> jobs, Set<Read> reads, boolean full) {
+            this(datasets, jobs, reads, full, new CompletableFuture<>(), System.nanoTime());
         }
     }
 
@@ -135,19 +143,22 @@ public class PiiPropagator {
     void onIngest(@Observes IngestCommitted committed) {
         Set<DatasetRef> datasets = new LinkedHashSet<>();
         committed.datasets().forEach(d -> datasets.add(new DatasetRef(d.namespace(), d.name())));
-        Set<JobRef> jobs = new LinkedHashSet<>();
-        committed.jobs().forEach(j -> jobs.add(new JobRef(j.namespace(), j.name())));
-        submit(new Work(datasets, jobs, false, new CompletableFuture<>()));
+        Set<Read> reads = new LinkedHashSet<>();
+        committed.reads().forEach(r -> reads.add(new Read(new DatasetRef(r.input().namespace(), r.input().name()),
+                new JobRef(r.jobNamespace(), r.jobName()))));
+        submit(new Work(datasets, Set.of(), reads, false));
     }
 
-    /** Recomputes what the given datasets and jobs can affect; completes when the verdicts are stored. */
+    /**
+     * Recomputes what the given datasets and jobs can affect (for a job: what it writes now); completes when
+     * the verdicts are stored.
+     */
     CompletableFuture<Void> update(Collection<DatasetRef> datasets, Collection<JobRef> jobs) {
-        return submit(new Work(new LinkedHashSet<>(datasets), new LinkedHashSet<>(jobs), false,
-                new CompletableFuture<>()));
+        return submit(new Work(new LinkedHashSet<>(datasets), new LinkedHashSet<>(jobs), Set.of(), false));
     }
 
     CompletableFuture<Void> recomputeAll() {
-        return submit(new Work(Set.of(), Set.of(), true, new CompletableFuture<>()));
+        return submit(new Work(Set.of(), Set.of(), Set.of(), true));
     }
 
     Optional<NameRules> nameRules() {
@@ -209,18 +220,26 @@ public class PiiPropagator {
         }
         Set<DatasetRef> named = new LinkedHashSet<>();
         Set<JobRef> jobs = new LinkedHashSet<>();
+        Set<Read> reads = new LinkedHashSet<>();
         batch.forEach(w -> {
             named.addAll(w.datasets());
             jobs.addAll(w.jobs());
+            reads.addAll(w.reads());
         });
-        if (named.isEmpty() && jobs.isEmpty()) {
+        if (named.isEmpty() && jobs.isEmpty() && reads.isEmpty()) {
             lastMode = MODE_NONE;
             lastRegion = 0;
             lastWritten = 0;
             return;
         }
-        PiiRepository.Start start = repository.start(List.copyOf(named), List.copyOf(jobs));
+        PiiRepository.Start start = repository.start(List.copyOf(named), List.copyOf(jobs), List.copyOf(reads));
         Set<DatasetRef> roots = new LinkedHashSet<>(start.roots());
+        if (roots.isEmpty()) {
+            lastMode = MODE_NONE;
+            lastRegion = 0;
+            lastWritten = 0;
+            return;
+        }
         Optional<Relaxation.Result> relaxed = new Relaxation(new Relaxation.Lineage() {
             @Override
             public Region region(List<DatasetRef> datasets) {

@@ -43,6 +43,15 @@ public final class PiiRefs {
         }
     }
 
+    /** A job's reading of a dataset, as an input edge that started or stopped being current. */
+    public record Read(DatasetRef input, JobRef job) {
+
+        Map<String, Object> parameters() {
+            return Map.of("namespace", input.namespace(), "name", input.name(), "jobNamespace", job.namespace(),
+                    "jobName", job.name());
+        }
+    }
+
     /**
      * One step of an evidence path. {@code type} is DIRECT or INDIRECT for column lineage, or DATASET
      * when the job reported no column lineage for its output and only dataset lineage links them.

@@ -93,6 +93,7 @@ class PiiRepository {
     private final BulkTransactions bulk;
     private final String resolveDatasets;
     private final String jobOutputs;
+    private final String readOutputs;
     private final String downstream;
     private final String upstream;
     private final String regionDatasets;
@@ -126,6 +127,7 @@ class PiiRepository {
         this.bulk = bulk;
         this.resolveDatasets = cypher.get("pii/resolve_datasets");
         this.jobOutputs = cypher.get("pii/find_job_outputs");
+        this.readOutputs = cypher.get("pii/find_read_outputs");
         this.downstream = cypher.get("pii/expand_datasets_downstream");
         this.upstream = cypher.get("pii/expand_datasets_upstream");
         this.regionDatasets = cypher.get("pii/find_region_datasets");
@@ -217,15 +219,18 @@ class PiiRepository {
     /** What an update starts from, read in one transaction: the changed datasets that exist, and the barriers. */
     record Start(List<DatasetRef> roots, List<JobRef> barriers) {}
 
-    /** The existing datasets among {@code datasets} plus every output the {@code jobs} ever had, and the barriers. */
-    Start start(List<DatasetRef> datasets, List<JobRef> jobs) {
-        List<Map<String, Object>> jobRows = jobs.stream().map(JobRef::parameters).toList();
+    /**
+     * The existing datasets among {@code datasets}, what the {@code jobs} write now, what the jobs of
+     * {@code reads} write now where the dataset read holds personal data, and the barriers.
+     */
+    Start start(List<DatasetRef> datasets, List<JobRef> jobs, List<PiiRefs.Read> reads) {
         return read(tx -> {
             java.util.Set<DatasetRef> roots = new java.util.LinkedHashSet<>(sliced(datasets,
                     s -> tx.run(resolveDatasets, Map.of("keys", params(s))).list(PiiRepository::datasetRef)));
-            if (!jobs.isEmpty()) {
-                roots.addAll(tx.run(jobOutputs, Map.of("jobs", jobRows)).list(PiiRepository::datasetRef));
-            }
+            roots.addAll(sliced(jobs, s -> tx.run(jobOutputs, Map.of("jobs", s.stream().map(JobRef::parameters)
+                    .toList())).list(PiiRepository::datasetRef)));
+            roots.addAll(sliced(reads, s -> tx.run(readOutputs, Map.of("reads", s.stream()
+                    .map(PiiRefs.Read::parameters).toList())).list(PiiRepository::datasetRef)));
             List<JobRef> barriers = tx.run(listBarriers).list(r -> new JobRef(r.get("namespace").asString(),
                     r.get("name").asString()));
             return new Start(List.copyOf(roots), barriers);

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.provenant.support.PiiPropagation;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,9 +106,53 @@ class PiiIncrementalIT {
 
     @Test
     @Order(4)
+    void aJobThatWritesANewTableEachRunCostsTheSameOnEveryRun() {
+        List<Integer> regions = new ArrayList<>();
+        for (int day = 1; day <= 6; day++) {
+            post(event("daily_extract", List.of("crm.customers"), "export.day_" + day, List.of("contact"),
+                    Map.of("contact", "crm.customers.email")));
+            JsonPath status = status();
+            assertThat(status.getString("lastUpdateMode")).isEqualTo("WAVES");
+            regions.add(status.getInt("lastRegionDatasets"));
+            assertThat(dataset("export.day_" + day).getString("state")).isEqualTo("RAW");
+            if (day > 1) {
+                // The new run did not write yesterday's table: its lineage is history, it holds no current copy.
+                assertThat(dataset("export.day_" + (day - 1)).getString("state")).isEqualTo("CLEAR");
+            }
+        }
+        // Each run reads the same region: today's and yesterday's table and the customers table, whatever
+        // the job wrote before (this grew by one table per run when updates started from every output).
+        assertThat(regions).as("datasets read per run").containsExactly(2, 3, 3, 3, 3, 3);
+        assertThat(dataset("export.day_1").getString("state")).isEqualTo("CLEAR");
+    }
+
+    @Test
+    @Order(5)
+    void aJobThatStopsOrStartsReadingPersonalDataChangesWhatItWritesNow() {
+        // count_segments (no column lineage) made mart.segment_counts POSSIBLE by reading crm.customers.
+        post(event("count_segments", List.of("crm.regions"), "mart.segment_counts", List.of("segment", "n"), Map.of()));
+        assertThat(dataset("mart.segment_counts").getString("state")).as("it reads only a clear table now")
+                .isEqualTo("CLEAR");
+
+        post(event("count_segments", List.of("crm.regions", "crm.customers"), "mart.segment_counts",
+                List.of("segment", "n"), Map.of()));
+        assertThat(status().getString("lastUpdateMode")).isEqualTo("REGION");
+        JsonPath counts = dataset("mart.segment_counts");
+        assertThat(counts.getString("state")).isEqualTo("POSSIBLE");
+        assertThat(counts.getList("categories")).containsExactly("EMAIL");
+
+        // Starting to read a clear table, while writing what it wrote before, changes no verdict.
+        post(event("count_segments", List.of("crm.regions", "crm.customers", "crm.calendar"), "mart.segment_counts",
+                List.of("segment", "n"), Map.of()));
+        assertThat(status().getString("lastUpdateMode")).isEqualTo("NONE");
+        assertThat(dataset("mart.segment_counts").getString("state")).isEqualTo("POSSIBLE");
+    }
+
+    @Test
+    @Order(6)
     void aFullRecomputeAgreesWithTheIncrementalUpdates() {
         List<String> names = List.of("crm.customers", "mart.contacts", "mart.contacts_copy", "mart.segment_counts",
-                "legacy.users", "mart.legacy_copy");
+                "legacy.users", "mart.legacy_copy", "export.day_1", "export.day_5", "export.day_6");
         List<Object> before = names.stream().map(n -> dataset(n).get()).toList();
         authorized().post("/api/v1/pii/recompute").then().statusCode(200);
         PiiPropagation.awaitIdle();
@@ -155,7 +200,7 @@ class PiiIncrementalIT {
             });
             facets.put("columnLineage", Map.of("fields", columns));
         }
-        return Map.of("eventType", "COMPLETE", "eventTime", String.format("2026-04-01T%02d:00:00Z", runs),
+        return Map.of("eventType", "COMPLETE", "eventTime", Instant.parse("2026-04-01T00:00:00Z").plusSeconds(60L * runs).toString(),
                 "producer", "https://provenant.dev/tests/pii-incremental",
                 "schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent",
                 "run", Map.of("runId", String.format("0196b000-0000-7000-8000-%012d", runs)),
