@@ -1,6 +1,7 @@
 package dev.provenant.lineage;
 
 import dev.provenant.web.ApiException;
+import dev.provenant.web.QueryParams;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;

@@ -1,6 +1,7 @@
 package dev.provenant.lineage;
 
 import dev.provenant.web.ApiException;
+import dev.provenant.web.QueryParams;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -8,7 +9,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -109,14 +109,6 @@ public class LineageResource {
     }
 
     private static OffsetDateTime parseTime(String value) {
-        if (value == null || value.isBlank()) {
-            return null;
-        }
-        try {
-            return OffsetDateTime.parse(value.strip());
-        } catch (DateTimeParseException e) {
-            throw ApiException.badRequest("invalid_value", "asOf must be an ISO-8601 date-time with offset, such as"
-                    + " 2024-05-01T12:00:00Z", "asOf");
-        }
+        return QueryParams.time(value, "asOf");
     }
 }

@@ -227,17 +227,13 @@ public class PiiPropagator {
             reads.addAll(w.reads());
         });
         if (named.isEmpty() && jobs.isEmpty() && reads.isEmpty()) {
-            lastMode = MODE_NONE;
-            lastRegion = 0;
-            lastWritten = 0;
+            nothingToDo();
             return;
         }
         PiiRepository.Start start = repository.start(List.copyOf(named), List.copyOf(jobs), List.copyOf(reads));
         Set<DatasetRef> roots = new LinkedHashSet<>(start.roots());
         if (roots.isEmpty()) {
-            lastMode = MODE_NONE;
-            lastRegion = 0;
-            lastWritten = 0;
+            nothingToDo();
             return;
         }
         Optional<Relaxation.Result> relaxed = new Relaxation(new Relaxation.Lineage() {
@@ -263,7 +259,7 @@ public class PiiPropagator {
         // Looking a region up by key costs about five times a scan per dataset (benchmarks.md, pii suite):
         // past a fifth of the graph, recompute everything instead.
         long limit = Math.max(LARGE_REGION_MIN, repository.countDatasets() / 5);
-        Map<DatasetRef, Integer> reach = levels(roots, true, limit);
+        Map<DatasetRef, Integer> reach = levels(roots, true, PiiRefs.Edges.CURRENT, limit);
         if (reach == null) {
             recompute();
             return;
@@ -273,6 +269,12 @@ public class PiiPropagator {
         lastMode = MODE_REGION;
         lastRegion = region.datasets().size() + region.boundaryDatasets().size();
         lastWritten = write(region, Set.copyOf(targets), start.barriers());
+    }
+
+    private void nothingToDo() {
+        lastMode = MODE_NONE;
+        lastRegion = 0;
+        lastWritten = 0;
     }
 
     private void recompute() {
@@ -294,24 +296,28 @@ public class PiiPropagator {
                 changes.fields().size(), changes.datasets().size(), Duration.ofNanos(written - computed).toMillis());
     }
 
-    /** {@code start} and every dataset reachable from it in one direction; visited sets end cycles. */
-    List<DatasetRef> closure(Set<DatasetRef> start, boolean downstream) {
-        return List.copyOf(levels(start, downstream).keySet());
+    /**
+     * {@code start} and every dataset reachable from it in one direction over the selected edges; visited
+     * sets end cycles.
+     */
+    List<DatasetRef> closure(Set<DatasetRef> start, boolean downstream, PiiRefs.Edges edges) {
+        return List.copyOf(levels(start, downstream, edges).keySet());
     }
 
     /** Like {@link #closure}, with each dataset's distance in lineage steps (dataset to dataset) from {@code start}. */
-    Map<DatasetRef, Integer> levels(Set<DatasetRef> start, boolean downstream) {
-        return levels(start, downstream, Long.MAX_VALUE);
+    Map<DatasetRef, Integer> levels(Set<DatasetRef> start, boolean downstream, PiiRefs.Edges edges) {
+        return levels(start, downstream, edges, Long.MAX_VALUE);
     }
 
-    /** As {@link #levels(Set, boolean)}, or null as soon as more than {@code limit} datasets are reached. */
-    private Map<DatasetRef, Integer> levels(Set<DatasetRef> start, boolean downstream, long limit) {
+    /** As {@link #levels(Set, boolean, PiiRefs.Edges)}, or null as soon as more than {@code limit} datasets are reached. */
+    private Map<DatasetRef, Integer> levels(Set<DatasetRef> start, boolean downstream, PiiRefs.Edges edges,
+            long limit) {
         Map<DatasetRef, Integer> seen = new java.util.LinkedHashMap<>();
         start.forEach(d -> seen.put(d, 0));
         List<DatasetRef> frontier = List.copyOf(start);
         for (int level = 1; !frontier.isEmpty(); level++) {
             List<DatasetRef> next = new ArrayList<>();
-            for (DatasetRef d : repository.expand(frontier, downstream)) {
+            for (DatasetRef d : repository.expand(frontier, downstream, edges)) {
                 if (seen.putIfAbsent(d, level) == null) {
                     next.add(d);
                 }

@@ -1,6 +1,8 @@
 package dev.provenant.pii;
 
+import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -40,6 +42,29 @@ public final class PiiRefs {
 
         Map<String, Object> parameters() {
             return Map.of("namespace", namespace, "name", name);
+        }
+    }
+
+    /**
+     * Which lineage edges propagate: the current ones (what the stored verdicts are computed over), or, when
+     * asked for history, every edge ever reported ({@code includeStale}) or the edges that existed at
+     * {@code asOf}: the lineage API's selection. Verdicts over history are computed when asked, never stored.
+     */
+    public record Edges(boolean includeStale, OffsetDateTime asOf) {
+
+        public static final Edges CURRENT = new Edges(false, null);
+
+        boolean current() {
+            return !includeStale && asOf == null;
+        }
+
+        /** {@code keys} with this selection, as the region and reach queries take them. */
+        Map<String, Object> parameters(List<Map<String, Object>> keys) {
+            Map<String, Object> parameters = new HashMap<>();
+            parameters.put("keys", keys);
+            parameters.put("includeStale", includeStale);
+            parameters.put("asOf", asOf);
+            return parameters;
         }
     }
 

@@ -162,10 +162,10 @@ class PiiRepository {
                 .list(PiiRepository::datasetRef)));
     }
 
-    /** The datasets one step away from {@code keys}, in or against flow direction. */
-    List<DatasetRef> expand(List<DatasetRef> keys, boolean downstreamDirection) {
+    /** The datasets one step away from {@code keys} over the selected edges, in or against flow direction. */
+    List<DatasetRef> expand(List<DatasetRef> keys, boolean downstreamDirection, PiiRefs.Edges edges) {
         String cypher = downstreamDirection ? downstream : upstream;
-        return read(tx -> sliced(keys, slice -> tx.run(cypher, Map.of("keys", params(slice)))
+        return read(tx -> sliced(keys, slice -> tx.run(cypher, edges.parameters(params(slice)))
                 .list(PiiRepository::datasetRef)));
     }
 
@@ -176,18 +176,19 @@ class PiiRepository {
         return read(tx -> sliced(keys, s -> tx.run(fedDatasets, Map.of("fields", s)).list(PiiRepository::datasetRef)));
     }
 
-    Region region(List<DatasetRef> keys) {
-        return read(tx -> region(tx, keys));
+    /** The region of {@code keys} with the lineage of the selected edges, and no boundary. */
+    Region region(List<DatasetRef> keys, PiiRefs.Edges edges) {
+        return read(tx -> region(tx, keys, edges));
     }
 
-    private Region region(org.neo4j.driver.TransactionContext tx, List<DatasetRef> keys) {
+    private Region region(org.neo4j.driver.TransactionContext tx, List<DatasetRef> keys, PiiRefs.Edges edges) {
         return new Region(datasetVerdicts(tx, keys), fieldVerdicts(tx, keys),
-                sliced(keys, s -> tx.run(regionFeeds, Map.of("keys", params(s))).list(r -> new FeedsRow(
+                sliced(keys, s -> tx.run(regionFeeds, edges.parameters(params(s))).list(r -> new FeedsRow(
                         fieldRef(r, "fromNamespace", "fromName", "fromField"),
                         fieldRef(r, "toNamespace", "toName", "toField"),
                         new JobRef(r.get("jobNamespace").asString(), r.get("jobName").asString()),
                         r.get("type").asString(null), r.get("subtype").asString(null), r.get("masking").asBoolean(false)))),
-                sliced(keys, s -> tx.run(regionJobs, Map.of("keys", params(s))).list(r -> new JobRow(
+                sliced(keys, s -> tx.run(regionJobs, edges.parameters(params(s))).list(r -> new JobRow(
                         new DatasetRef(r.get("inNamespace").asString(), r.get("inName").asString()),
                         new JobRef(r.get("jobNamespace").asString(), r.get("jobName").asString()),
                         new DatasetRef(r.get("outNamespace").asString(), r.get("outName").asString())))),
@@ -201,7 +202,7 @@ class PiiRepository {
      */
     Region regionWithBoundary(List<DatasetRef> keys) {
         return read(tx -> {
-            Region inner = region(tx, keys);
+            Region inner = region(tx, keys, PiiRefs.Edges.CURRENT);
             java.util.Set<DatasetRef> inside = new java.util.HashSet<>(keys);
             java.util.Set<DatasetRef> outside = new java.util.LinkedHashSet<>();
             inner.jobs().forEach(j -> outside.add(j.input()));

@@ -9,9 +9,11 @@ import dev.provenant.pii.PiiViews.ErasureView;
 import dev.provenant.pii.PiiViews.JobView;
 import dev.provenant.pii.PiiViews.ModelView;
 import dev.provenant.pii.PiiViews.OverviewView;
+import dev.provenant.web.QueryParams;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -30,6 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Blocking
 public class PiiResource {
 
+    private static final String HISTORY = "Over current lineage by default (the stored verdicts). includeStale=true"
+            + " propagates over every lineage edge ever reported, asOf=<ISO-8601 date-time> over the edges that"
+            + " existed then; both are computed when asked, with today's declarations and barriers.";
+
     private final PiiService pii;
 
     public PiiResource(PiiService pii) {
@@ -38,16 +44,20 @@ public class PiiResource {
 
     @GET
     @Path("dataset")
-    @Operation(summary = "PII state of a dataset and each of its fields, with the evidence path of every verdict")
-    public DatasetView dataset(@QueryParam("namespace") String namespace, @QueryParam("name") String name) {
-        return pii.dataset(namespace, name);
+    @Operation(summary = "PII state of a dataset and each of its fields, with the evidence path of every verdict",
+            description = HISTORY)
+    public DatasetView dataset(@QueryParam("namespace") String namespace, @QueryParam("name") String name,
+            @QueryParam("includeStale") @DefaultValue("false") boolean includeStale, @QueryParam("asOf") String asOf) {
+        return pii.dataset(namespace, name, edges(includeStale, asOf));
     }
 
     @GET
     @Path("model")
-    @Operation(summary = "Worst PII state among everything upstream of a model (its training data), with categories")
-    public ModelView model(@QueryParam("namespace") String namespace, @QueryParam("name") String name) {
-        return pii.model(namespace, name);
+    @Operation(summary = "Worst PII state among everything upstream of a model (its training data), with categories",
+            description = HISTORY)
+    public ModelView model(@QueryParam("namespace") String namespace, @QueryParam("name") String name,
+            @QueryParam("includeStale") @DefaultValue("false") boolean includeStale, @QueryParam("asOf") String asOf) {
+        return pii.model(namespace, name, edges(includeStale, asOf));
     }
 
     @GET
@@ -60,10 +70,11 @@ public class PiiResource {
     @GET
     @Path("erasure-impact")
     @Operation(summary = "Every downstream field holding RAW or PSEUDONYMISED copies of a dataset's personal data"
-            + " (or of one field), with paths")
+            + " (or of one field), with paths", description = HISTORY)
     public ErasureView erasureImpact(@QueryParam("namespace") String namespace, @QueryParam("name") String name,
-            @QueryParam("field") String field) {
-        return pii.erasureImpact(namespace, name, field);
+            @QueryParam("field") String field,
+            @QueryParam("includeStale") @DefaultValue("false") boolean includeStale, @QueryParam("asOf") String asOf) {
+        return pii.erasureImpact(namespace, name, field, edges(includeStale, asOf));
     }
 
     @GET
@@ -129,5 +140,9 @@ public class PiiResource {
     @Operation(summary = "Whether propagation has caught up with everything ingested and declared (idle)")
     public PiiPropagator.Status status() {
         return pii.status();
+    }
+
+    private static PiiRefs.Edges edges(boolean includeStale, String asOf) {
+        return new PiiRefs.Edges(includeStale, QueryParams.time(asOf, "asOf"));
     }
 }

@@ -2,6 +2,7 @@ package dev.provenant.pii;
 
 import dev.provenant.pii.PiiRefs.DatasetRef;
 import dev.provenant.pii.PiiRefs.Declaration;
+import dev.provenant.pii.PiiRefs.Edges;
 import dev.provenant.pii.PiiRefs.FieldRef;
 import dev.provenant.pii.PiiRefs.Hop;
 import dev.provenant.pii.PiiRefs.JobRef;
@@ -60,24 +61,72 @@ public class PiiService {
     }
 
     public DatasetView dataset(String namespace, String name) {
+        return dataset(namespace, name, Edges.CURRENT);
+    }
+
+    /**
+     * A dataset's verdicts: as stored (current lineage), or over the selected history, computed now over
+     * everything upstream of it (see {@link #overHistory}).
+     */
+    public DatasetView dataset(String namespace, String name, Edges edges) {
         DatasetRef dataset = resolve(namespace, name);
-        PiiRepository.DatasetFields stored = repository.datasetFields(dataset)
-                .orElseThrow(() -> ApiException.notFound("no dataset " + namespace + " " + name));
-        List<FieldView> fields = stored.fields().stream().map(PiiService::fieldView).toList();
-        return new DatasetView(dataset.namespace(), dataset.name(), PiiState.fromProperty(stored.dataset().state()),
-                stored.dataset().categories(), fields);
+        PiiRepository.DatasetFields verdicts;
+        if (edges.current()) {
+            verdicts = repository.datasetFields(dataset)
+                    .orElseThrow(() -> ApiException.notFound("no dataset " + namespace + " " + name));
+        } else {
+            Computed computed = overHistory(propagator.closure(Set.of(dataset), false, edges), Set.of(dataset), edges);
+            verdicts = new PiiRepository.DatasetFields(computed.datasets().get(0).stored(), computed.fields().stream()
+                    .sorted(Comparator.comparing(f -> f.field().field())).toList());
+        }
+        List<FieldView> fields = verdicts.fields().stream().map(PiiService::fieldView).toList();
+        return new DatasetView(dataset.namespace(), dataset.name(), PiiState.fromProperty(verdicts.dataset().state()),
+                verdicts.dataset().categories() == null ? List.of() : verdicts.dataset().categories(), fields);
+    }
+
+    /** The targets' verdicts in stored form, computed over history: never stored. */
+    private record Computed(List<DatasetRow> datasets, List<PiiRepository.FieldRow> fields) {}
+
+    /**
+     * Propagates over the selected edges of {@code upstream} (the targets and everything upstream of them
+     * over those edges, so no stored verdict enters) with today's declarations, barriers and name rules,
+     * and gives the targets' verdicts.
+     */
+    private Computed overHistory(List<DatasetRef> upstream, Set<DatasetRef> targets, Edges edges) {
+        PiiRepository.Region region = repository.region(upstream, edges);
+        List<JobRef> barriers = repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
+        List<DatasetRow> datasets = new ArrayList<>();
+        List<PiiRepository.FieldRow> fields = new ArrayList<>();
+        RegionVerdicts.each(region, targets, barriers, propagator.nameRules(), new RegionVerdicts.Sink() {
+            @Override
+            public void field(PiiRepository.FieldRow row, PiiRepository.StoredVerdict verdict) {
+                fields.add(new PiiRepository.FieldRow(row.field(), verdict));
+            }
+
+            @Override
+            public void dataset(DatasetRow row, PiiRepository.StoredVerdict verdict) {
+                datasets.add(new DatasetRow(row.dataset(), row.tags(), verdict));
+            }
+        });
+        return new Computed(datasets, fields);
     }
 
     public ModelView model(String namespace, String name) {
+        return model(namespace, name, Edges.CURRENT);
+    }
+
+    /** A model's training data verdict, as stored or over the selected history (see {@link #overHistory}). */
+    public ModelView model(String namespace, String name, Edges edges) {
         DatasetRef model = resolve(namespace, name);
-        Map<DatasetRef, Integer> levels = propagator.levels(Set.of(model), false);
+        Map<DatasetRef, Integer> levels = propagator.levels(Set.of(model), false, edges);
         List<DatasetRef> all = List.copyOf(levels.keySet());
         Comparator<DatasetSummary> worstFirst = Comparator.comparing(DatasetSummary::state)
                 .thenComparing(d -> levels.get(new DatasetRef(d.namespace(), d.name())))
                 .thenComparing(d -> d.evidence().size())
                 .thenComparing(DatasetSummary::namespace).thenComparing(DatasetSummary::name);
-        List<DatasetSummary> summaries = repository.datasetVerdicts(all).stream().map(PiiService::summary)
-                .sorted(worstFirst).toList();
+        List<DatasetRow> verdicts = edges.current() ? repository.datasetVerdicts(all)
+                : overHistory(all, Set.copyOf(all), edges).datasets();
+        List<DatasetSummary> summaries = verdicts.stream().map(PiiService::summary).sorted(worstFirst).toList();
         List<DatasetSummary> training = summaries.stream()
                 .filter(d -> levels.get(new DatasetRef(d.namespace(), d.name())) <= 1).toList();
         List<DatasetSummary> upstream = summaries.stream()
@@ -120,17 +169,25 @@ public class PiiService {
         return new JobView(namespace, name, worst(inputs), worst(outputs), barrier, inputs, outputs);
     }
 
+    public ErasureView erasureImpact(String namespace, String name, String field) {
+        return erasureImpact(namespace, name, field, Edges.CURRENT);
+    }
+
     /**
      * Every downstream field that holds a RAW or PSEUDONYMISED copy of the dataset's personal fields (or
-     * of the one field asked for), with the shortest path to each, over current lineage, barriers and
-     * overrides respected; plus the datasets that may hold copies because a job reported no column lineage.
-     * Only hops that can carry a copy count: INDIRECT hops and masking aggregations do not.
+     * of the one field asked for), with the shortest path to each, over current lineage or the selected
+     * history (copies an earlier run wrote are still there until deleted), barriers and overrides
+     * respected; plus the datasets that may hold copies because a job reported no column lineage. Only
+     * hops that can carry a copy count: INDIRECT hops and masking aggregations do not.
      */
-    public ErasureView erasureImpact(String namespace, String name, String field) {
+    public ErasureView erasureImpact(String namespace, String name, String field, Edges edges) {
         DatasetRef dataset = resolve(namespace, name);
-        List<DatasetRef> targets = propagator.closure(Set.of(dataset), true);
-        PiiRepository.Region region = repository.region(targets);
-        List<PiiRepository.FieldRow> own = region.fields().stream().filter(f -> f.field().dataset().equals(dataset))
+        List<DatasetRef> targets = propagator.closure(Set.of(dataset), true, edges);
+        PiiRepository.Region region = repository.region(targets, edges);
+        // The dataset's own verdicts pick the sources: over history, its personal fields then.
+        List<PiiRepository.FieldRow> own = (edges.current() ? region.fields()
+                : overHistory(propagator.closure(Set.of(dataset), false, edges), Set.of(dataset), edges).fields())
+                .stream().filter(f -> f.field().dataset().equals(dataset))
                 .sorted(Comparator.comparing(PiiRepository.FieldRow::field, FieldRef.ORDER)).toList();
         List<PiiRepository.FieldRow> sources;
         if (field != null && !field.isBlank()) {

@@ -27,19 +27,50 @@ import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
- * Propagates over a region and lists the verdicts of its target datasets (and their fields) that differ
- * from what the region says is stored: what a full recompute, a region update and each wave of a
- * {@link Relaxation} write. Pure: no database.
+ * Propagates over a region and gives the verdicts of its target datasets (and their fields) as they are
+ * stored: all of them ({@link #each}, for verdicts over history, which are never stored), or only those
+ * that differ from what the region says is stored ({@link #compute}: what a full recompute, a region
+ * update and each wave of a {@link Relaxation} write). Pure: no database.
  */
 final class RegionVerdicts {
 
     /** The verdicts to store: only those that differ from the stored ones. */
     record Changes(List<FieldVerdictRow> fields, List<DatasetVerdictRow> datasets) {}
 
+    /** Receives each target's verdict in stored form, with the row it was computed for. */
+    interface Sink {
+        void field(FieldRow row, StoredVerdict verdict);
+
+        void dataset(DatasetRow row, StoredVerdict verdict);
+    }
+
     private RegionVerdicts() {}
 
     static Changes compute(Region region, Set<DatasetRef> targets, Collection<JobRef> barriers,
             Optional<NameRules> rules) {
+        List<FieldVerdictRow> fieldRows = new ArrayList<>();
+        List<DatasetVerdictRow> datasetRows = new ArrayList<>();
+        each(region, targets, barriers, rules, new Sink() {
+            @Override
+            public void field(FieldRow row, StoredVerdict verdict) {
+                if (!verdict.equals(row.stored())) {
+                    fieldRows.add(new FieldVerdictRow(row.field(), verdict));
+                }
+            }
+
+            @Override
+            public void dataset(DatasetRow row, StoredVerdict verdict) {
+                if (!verdict.equals(row.stored())) {
+                    datasetRows.add(new DatasetVerdictRow(row.dataset(), verdict));
+                }
+            }
+        });
+        return new Changes(fieldRows, datasetRows);
+    }
+
+    /** Every target field's verdict (fields in {@link FieldRef#ORDER} where personal), then every target dataset's. */
+    static void each(Region region, Set<DatasetRef> targets, Collection<JobRef> barriers, Optional<NameRules> rules,
+            Sink sink) {
         PropagationGraph graph = RegionGraphs.declared(region, barriers, rules);
         Map<FieldRef, Verdict> verdicts = graph.propagate();
         Map<FieldRef, List<Trail>> trails = graph.trails();
@@ -49,7 +80,6 @@ final class RegionVerdicts {
         Map<DatasetRef, Verdict> rolledUp = new HashMap<>();
         Map<DatasetRef, Map<String, Integer>> rolledUpDistances = new HashMap<>();
         Set<DatasetRef> withFields = new HashSet<>();
-        List<FieldVerdictRow> fieldRows = new ArrayList<>();
         // Personal fields roll up in a fixed order (a dataset's evidence is its first worst field's); CLEAR ones add
         // nothing to a roll-up, so the hundreds of thousands of them need no sorting.
         Predicate<FieldRow> personal = row -> verdicts.getOrDefault(row.field(), Verdict.CLEAR).state() != PiiState.CLEAR;
@@ -66,12 +96,8 @@ final class RegionVerdicts {
             rolledUp.merge(dataset, verdict, PiiPropagator::rollUp);
             nearest(rolledUpDistances, dataset, verdict, distances.get(row.field()));
             String source = RegionGraphs.sourceOf(region, row.field(), verdict, graph.notPersonalFields());
-            StoredVerdict wanted = stored(verdict, distances.get(row.field()), source, trails.get(row.field()), json);
-            if (!wanted.equals(row.stored())) {
-                fieldRows.add(new FieldVerdictRow(row.field(), wanted));
-            }
+            sink.field(row, stored(verdict, distances.get(row.field()), source, trails.get(row.field()), json));
         }
-        List<DatasetVerdictRow> datasetRows = new ArrayList<>();
         for (DatasetRow row : region.datasets()) {
             if (!targets.contains(row.dataset())) {
                 continue;
@@ -84,12 +110,8 @@ final class RegionVerdicts {
             List<Integer> rolledDistances = verdict.categories().stream().map(nearest::get).toList();
             // A dataset without fields enters later regions as a node of its own, trail and all.
             List<Trail> trail = withFields.contains(row.dataset()) ? null : trails.get(node);
-            StoredVerdict wanted = stored(verdict, rolledDistances, null, trail, json);
-            if (!wanted.equals(row.stored())) {
-                datasetRows.add(new DatasetVerdictRow(row.dataset(), wanted));
-            }
+            sink.dataset(row, stored(verdict, rolledDistances, null, trail, json));
         }
-        return new Changes(fieldRows, datasetRows);
     }
 
     /** A verdict as stored: CLEAR is all null. */

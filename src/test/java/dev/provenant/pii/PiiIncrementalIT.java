@@ -28,6 +28,9 @@ class PiiIncrementalIT {
     private static final String NS = "s3://pii-incremental";
     private static final String JOBS = "pii-incremental";
     private static int runs;
+    /** The event time of the run that wrote export.day_1, and of the one before it. */
+    private static String dayOneWritten;
+    private static String beforeDayOne;
 
     @Test
     @Order(1)
@@ -109,6 +112,10 @@ class PiiIncrementalIT {
     void aJobThatWritesANewTableEachRunCostsTheSameOnEveryRun() {
         List<Integer> regions = new ArrayList<>();
         for (int day = 1; day <= 6; day++) {
+            if (day == 1) {
+                beforeDayOne = time(runs);
+                dayOneWritten = time(runs + 1);
+            }
             post(event("daily_extract", List.of("crm.customers"), "export.day_" + day, List.of("contact"),
                     Map.of("contact", "crm.customers.email")));
             JsonPath status = status();
@@ -150,9 +157,60 @@ class PiiIncrementalIT {
 
     @Test
     @Order(6)
+    void askedForHistoryStaleLineagePropagatesAsItDidThen() {
+        // export.day_1 holds no current copy of the e-mail (daily_extract has moved on to later tables) ...
+        assertThat(dataset("export.day_1").getString("state")).isEqualTo("CLEAR");
+        // ... but the copy that run wrote is still there: over every edge ever reported, and as of that run.
+        for (Map<String, Object> history : List.<Map<String, Object>>of(Map.of("includeStale", true),
+                Map.of("asOf", dayOneWritten))) {
+            JsonPath day1 = dataset("export.day_1", history);
+            assertThat(day1.getString("state")).as("%s", history).isEqualTo("RAW");
+            assertThat(day1.getList("categories")).containsExactly("EMAIL");
+            assertThat(PiiStoryIT.hops(day1.getList("fields.find { it.name == 'contact' }.evidence"), NS, JOBS))
+                    .containsExactly("crm.customers.email > export.day_1.contact [daily_extract DIRECT/IDENTITY]");
+        }
+        // Before that run the edge did not exist; asking for history changes nothing stored.
+        assertThat(dataset("export.day_1", Map.of("asOf", beforeDayOne)).getString("state")).isEqualTo("CLEAR");
+        assertThat(dataset("export.day_1").getString("state")).isEqualTo("CLEAR");
+
+        // Erasure: today's lineage leads to the newest table only; history to every table the job wrote.
+        assertThat(erasure("crm.customers", Map.of()).getList("datasets.name", String.class))
+                .filteredOn(n -> n.startsWith("export.")).containsExactly("export.day_6");
+        JsonPath everything = erasure("crm.customers", Map.of("includeStale", true));
+        assertThat(everything.getList("datasets.name", String.class)).filteredOn(n -> n.startsWith("export."))
+                .containsExactly("export.day_1", "export.day_2", "export.day_3", "export.day_4", "export.day_5",
+                        "export.day_6");
+        assertThat(PiiStoryIT.hops(everything.getList("datasets.find { it.name == 'export.day_3' }.fields[0].evidence"),
+                NS, JOBS)).containsExactly("crm.customers.email > export.day_3.contact [daily_extract DIRECT/IDENTITY]");
+        // A stale copy is itself a source of personal data to erase, when asked for history.
+        assertThat(erasure("export.day_1", Map.of()).getList("sourceFields")).isEmpty();
+        assertThat(erasure("export.day_1", Map.of("includeStale", true)).getList("sourceFields"))
+                .containsExactly("contact");
+
+        // A model trained on a table with e-mails, then retrained on a clear one: its training data was personal.
+        // (The model's state is the worst among it and the datasets its jobs read.)
+        post(event("train_churn", List.of("export.day_6"), "models.churn", List.of("score"), Map.of()));
+        assertThat(model("models.churn", Map.of()).getString("state")).isEqualTo("RAW");
+        assertThat(dataset("models.churn").getString("state")).isEqualTo("POSSIBLE");
+        post(event("train_churn", List.of("crm.regions"), "models.churn", List.of("score"), Map.of()));
+        assertThat(model("models.churn", Map.of()).getString("state")).isEqualTo("CLEAR");
+        assertThat(dataset("models.churn").getString("state")).as("it stopped reading the e-mails").isEqualTo("CLEAR");
+        JsonPath trained = model("models.churn", Map.of("includeStale", true));
+        assertThat(trained.getString("state")).isEqualTo("RAW");
+        assertThat(trained.getList("categories")).containsExactly("EMAIL");
+        assertThat(trained.getList("trainingData", Map.class)).extracting(d -> d.get("name") + " " + d.get("state"))
+                .containsExactly("export.day_6 RAW", "crm.regions CLEAR");
+
+        authorized().queryParams(Map.of("namespace", NS, "name", "export.day_1", "asOf", "yesterday"))
+                .get("/api/v1/pii/dataset").then().statusCode(400).body("error", org.hamcrest.Matchers.equalTo(
+                        "invalid_value")).body("path", org.hamcrest.Matchers.equalTo("asOf"));
+    }
+
+    @Test
+    @Order(7)
     void aFullRecomputeAgreesWithTheIncrementalUpdates() {
         List<String> names = List.of("crm.customers", "mart.contacts", "mart.contacts_copy", "mart.segment_counts",
-                "legacy.users", "mart.legacy_copy", "export.day_1", "export.day_5", "export.day_6");
+                "legacy.users", "mart.legacy_copy", "export.day_1", "export.day_5", "export.day_6", "models.churn");
         List<Object> before = names.stream().map(n -> dataset(n).get()).toList();
         authorized().post("/api/v1/pii/recompute").then().statusCode(200);
         PiiPropagation.awaitIdle();
@@ -200,7 +258,7 @@ class PiiIncrementalIT {
             });
             facets.put("columnLineage", Map.of("fields", columns));
         }
-        return Map.of("eventType", "COMPLETE", "eventTime", Instant.parse("2026-04-01T00:00:00Z").plusSeconds(60L * runs).toString(),
+        return Map.of("eventType", "COMPLETE", "eventTime", time(runs),
                 "producer", "https://provenant.dev/tests/pii-incremental",
                 "schemaURL", "https://openlineage.io/spec/2-0-2/OpenLineage.json#/definitions/RunEvent",
                 "run", Map.of("runId", String.format("0196b000-0000-7000-8000-%012d", runs)),
@@ -208,8 +266,29 @@ class PiiIncrementalIT {
                 "outputs", List.of(Map.of("namespace", NS, "name", output, "facets", facets)));
     }
 
+    /** The event time of run number {@code run}, a minute apart. */
+    private static String time(int run) {
+        return Instant.parse("2026-04-01T00:00:00Z").plusSeconds(60L * run).toString();
+    }
+
     private static JsonPath dataset(String name) {
-        return authorized().queryParams(Map.of("namespace", NS, "name", name)).get("/api/v1/pii/dataset").then()
+        return dataset(name, Map.of());
+    }
+
+    private static JsonPath dataset(String name, Map<String, Object> history) {
+        return get("/api/v1/pii/dataset", name, history);
+    }
+
+    private static JsonPath erasure(String name, Map<String, Object> history) {
+        return get("/api/v1/pii/erasure-impact", name, history);
+    }
+
+    private static JsonPath model(String name, Map<String, Object> history) {
+        return get("/api/v1/pii/model", name, history);
+    }
+
+    private static JsonPath get(String path, String name, Map<String, Object> history) {
+        return authorized().queryParams(Map.of("namespace", NS, "name", name)).queryParams(history).get(path).then()
                 .statusCode(200).extract().jsonPath();
     }
 
