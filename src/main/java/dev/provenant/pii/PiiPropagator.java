@@ -283,7 +283,7 @@ public class PiiPropagator {
         long read = System.nanoTime();
         Set<DatasetRef> all = whole.datasets().stream().map(PiiRepository.DatasetRow::dataset)
                 .collect(java.util.stream.Collectors.toSet());
-        RegionVerdicts.Changes changes = RegionVerdicts.compute(whole, all, barriers(), rules);
+        RegionVerdicts.Changes changes = RegionVerdicts.compute(whole, all, repository.barrierJobs(), rules);
         long computed = System.nanoTime();
         repository.writeVerdicts(changes.fields(), changes.datasets());
         long written = System.nanoTime();
@@ -335,10 +335,6 @@ public class PiiPropagator {
         RegionVerdicts.Changes changes = RegionVerdicts.compute(region, targets, barriers, rules);
         repository.writeVerdicts(changes.fields(), changes.datasets());
         return changes.fields().size();
-    }
-
-    private List<JobRef> barriers() {
-        return repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
     }
 
     /**

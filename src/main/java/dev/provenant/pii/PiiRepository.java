@@ -313,6 +313,11 @@ class PiiRepository {
                 datasetRef(r), r.get("tags").asString(null), stored(r, false))));
     }
 
+    /** The jobs marked as approved anonymisers: all that propagation needs of the barriers. */
+    List<JobRef> barrierJobs() {
+        return barriers().stream().map(BarrierRow::job).toList();
+    }
+
     List<BarrierRow> barriers() {
         return read(tx -> tx.run(listBarriers).list(r -> new BarrierRow(
                 new JobRef(r.get("namespace").asString(), r.get("name").asString()), r.get("reason").asString(null),

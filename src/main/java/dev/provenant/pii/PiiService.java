@@ -94,7 +94,7 @@ public class PiiService {
      */
     private Computed overHistory(List<DatasetRef> upstream, Set<DatasetRef> targets, Edges edges) {
         PiiRepository.Region region = repository.region(upstream, edges);
-        List<JobRef> barriers = repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
+        List<JobRef> barriers = repository.barrierJobs();
         List<DatasetRow> datasets = new ArrayList<>();
         List<PiiRepository.FieldRow> fields = new ArrayList<>();
         RegionVerdicts.each(region, targets, barriers, propagator.nameRules(), new RegionVerdicts.Sink() {
@@ -198,7 +198,7 @@ public class PiiService {
         } else {
             sources = own.stream().filter(f -> "RAW".equals(f.stored().state())).toList();
         }
-        List<JobRef> barriers = repository.barriers().stream().map(PiiRepository.BarrierRow::job).toList();
+        List<JobRef> barriers = repository.barrierJobs();
         PropagationGraph graph = RegionGraphs.lineage(region, barriers, true);
         region.fields().stream().filter(f -> f.stored().source() != null
                 && f.stored().source().endsWith(RegionGraphs.NOT_PERSONAL_SUFFIX)).forEach(f -> graph.notPersonal(f.field()));
